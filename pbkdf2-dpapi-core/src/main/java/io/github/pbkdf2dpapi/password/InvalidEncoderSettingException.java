@@ -13,6 +13,8 @@ public class InvalidEncoderSettingException extends IllegalArgumentException {
 
 	private final String setting;
 
+	private final String reason;
+
 	private final String action;
 
 	/**
@@ -24,6 +26,7 @@ public class InvalidEncoderSettingException extends IllegalArgumentException {
 	public InvalidEncoderSettingException(String setting, String reason, String action) {
 		super("Invalid password encoder setting '" + setting + "': " + reason);
 		this.setting = setting;
+		this.reason = reason;
 		this.action = action;
 	}
 
@@ -33,6 +36,14 @@ public class InvalidEncoderSettingException extends IllegalArgumentException {
 	 */
 	public String getSetting() {
 		return this.setting;
+	}
+
+	/**
+	 * What is wrong, without the setting's name.
+	 * @return the reason
+	 */
+	public String getReason() {
+		return this.reason;
 	}
 
 	/**

@@ -1,0 +1,234 @@
+package io.github.pbkdf2dpapi.autoconfigure.password;
+
+import java.util.Base64;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.NoOpPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import io.github.pbkdf2dpapi.protect.SecretProtector;
+import io.github.pbkdf2dpapi.protect.SecretProtectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link Pbkdf2DpapiPasswordEncoderAutoConfiguration}.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class Pbkdf2DpapiPasswordEncoderAutoConfigurationTests {
+
+	static final String PEPPER_1 = Base64.getEncoder().encodeToString(new byte[32]);
+
+	static final String SECRET_PEPPER = "c2VjcmV0LXBlcHBlci12YWx1ZS0wMTIzNDU2Nzg5YWJjZGVm";
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(Pbkdf2DpapiPasswordEncoderAutoConfiguration.class));
+
+	private final ApplicationContextRunner fastRunner = this.contextRunner
+		.withPropertyValues("pbkdf2-dpapi.password.iterations=1000", "pbkdf2-dpapi.password.allow-weak-parameters=true");
+
+	@Test
+	void defaultsThenDelegatingEncoderWithOwaspParameters() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(PasswordEncoder.class).hasSingleBean(SecretProtector.class);
+			PasswordEncoder encoder = context.getBean(PasswordEncoder.class);
+			assertThat(encoder).isInstanceOf(DelegatingPasswordEncoder.class);
+			String encoded = encoder.encode("pw");
+			assertThat(encoded).startsWith("{pbkdf2-dpapi}$p2d$v=1$a=sha256,i=600000,s=16,l=32,n=nfkc,p=-,e=none$");
+			assertThat(encoder.matches("pw", encoded)).isTrue();
+		});
+	}
+
+	@Test
+	void propertiesThenAppliedToRecords() {
+		this.fastRunner
+			.withPropertyValues("pbkdf2-dpapi.password.algorithm=sha512", "pbkdf2-dpapi.password.salt-length=24",
+					"pbkdf2-dpapi.password.normalization=nfc", "pbkdf2-dpapi.password.pepper.current=p1",
+					"pbkdf2-dpapi.password.pepper.secrets.p1=" + PEPPER_1)
+			.run((context) -> {
+				String encoded = context.getBean(PasswordEncoder.class).encode("pw");
+				assertThat(encoded).startsWith("{pbkdf2-dpapi}$p2d$v=1$a=sha512,i=1000,s=24,l=64,n=nfc,p=p1,e=none$");
+			});
+	}
+
+	@Test
+	void aesGcmEnvelopeThenRecordsCarryKeyId() {
+		this.fastRunner
+			.withPropertyValues("pbkdf2-dpapi.envelope.protector=aes-gcm", "pbkdf2-dpapi.envelope.aes-gcm.key-id=k1",
+					"pbkdf2-dpapi.envelope.aes-gcm.key=" + PEPPER_1)
+			.run((context) -> {
+				PasswordEncoder encoder = context.getBean(PasswordEncoder.class);
+				String encoded = encoder.encode("pw");
+				assertThat(encoded).contains(",e=aes:k1$");
+				assertThat(encoder.matches("pw", encoded)).isTrue();
+			});
+	}
+
+	@Test
+	void legacyFormatsThenVerifiedAndUpgraded() {
+		this.fastRunner.run((context) -> {
+			PasswordEncoder encoder = context.getBean(PasswordEncoder.class);
+			assertThat(encoder.matches("pw", "{noop}pw")).isTrue();
+			assertThat(encoder.upgradeEncoding("{noop}pw")).isTrue();
+		});
+	}
+
+	@Test
+	void userPasswordEncoderThenBacksOff() {
+		this.contextRunner.withUserConfiguration(TestConfigWithPasswordEncoder.class).run((context) -> {
+			assertThat(context).hasSingleBean(PasswordEncoder.class);
+			assertThat(context.getBean(PasswordEncoder.class)).isSameAs(NoOpPasswordEncoder.getInstance());
+		});
+	}
+
+	@Test
+	void userSecretProtectorThenUsedForEnvelope() {
+		this.fastRunner.withUserConfiguration(TestConfigWithSecretProtector.class).run((context) -> {
+			assertThat(context).hasSingleBean(SecretProtector.class);
+			assertThat(context.getBean(PasswordEncoder.class).encode("pw")).contains(",e=aes:mine$");
+		});
+	}
+
+	@Test
+	void springSecurityCryptoMissingThenBacksOff() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(PasswordEncoder.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(PasswordEncoder.class));
+	}
+
+	@Test
+	void disabledThenBacksOff() {
+		this.contextRunner.withPropertyValues("pbkdf2-dpapi.password.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(PasswordEncoder.class));
+	}
+
+	@Test
+	void iterationsBelowFloorThenFailsWithAction() {
+		this.contextRunner.withPropertyValues("pbkdf2-dpapi.password.iterations=10000").run((context) -> {
+			FailureAnalysis analysis = analyze(context);
+			assertThat(analysis.getDescription()).contains("Property: pbkdf2-dpapi.password.iterations")
+				.contains("10000 is below the floor of 100000 for sha256");
+			assertThat(analysis.getAction()).contains("at least 100000").contains("allow-weak-parameters");
+		});
+	}
+
+	@Test
+	void iterationsBelowFloorWhenWeakAllowedThenStarts() {
+		this.fastRunner.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void pepperTooShortThenFailsWithoutValue(CapturedOutput output) {
+		this.fastRunner
+			.withPropertyValues("pbkdf2-dpapi.password.pepper.current=p1",
+					"pbkdf2-dpapi.password.pepper.secrets.p1=c2hvcnQtc2VjcmV0")
+			.run((context) -> {
+				FailureAnalysis analysis = analyze(context);
+				assertThat(analysis.getDescription()).contains("pbkdf2-dpapi.password.pepper.secrets.p1")
+					.contains("shorter than 32 bytes")
+					.doesNotContain("c2hvcnQtc2VjcmV0");
+				assertThat(analysis.getAction()).contains("openssl rand -base64 32");
+			});
+		assertThat(output).doesNotContain("c2hvcnQtc2VjcmV0").doesNotContain("short-secret");
+	}
+
+	@Test
+	void pepperCurrentMissingThenFails() {
+		this.fastRunner.withPropertyValues("pbkdf2-dpapi.password.pepper.secrets.p1=" + PEPPER_1)
+			.run((context) -> assertThat(analyze(context).getDescription())
+				.contains("Property: pbkdf2-dpapi.password.pepper.current")
+				.contains("no current pepper id is set"));
+	}
+
+	@Test
+	void pepperCurrentUnknownThenFails() {
+		this.fastRunner
+			.withPropertyValues("pbkdf2-dpapi.password.pepper.current=p2",
+					"pbkdf2-dpapi.password.pepper.secrets.p1=" + PEPPER_1)
+			.run((context) -> assertThat(analyze(context).getDescription())
+				.contains("Property: pbkdf2-dpapi.password.pepper.current")
+				.contains("'p2' is not one of the configured ids [p1]"));
+	}
+
+	@Test
+	void pepperNotBase64ThenFailsWithoutValue() {
+		this.fastRunner
+			.withPropertyValues("pbkdf2-dpapi.password.pepper.current=p1",
+					"pbkdf2-dpapi.password.pepper.secrets.p1=not*base64*secret")
+			.run((context) -> {
+				FailureAnalysis analysis = analyze(context);
+				assertThat(analysis.getDescription()).contains("not valid Base64").doesNotContain("secret*");
+				assertThat(analysis.getCause().getMessage()).doesNotContain("not*base64");
+			});
+	}
+
+	@Test
+	void aesGcmWithoutKeyThenFails() {
+		this.fastRunner
+			.withPropertyValues("pbkdf2-dpapi.envelope.protector=aes-gcm", "pbkdf2-dpapi.envelope.aes-gcm.key-id=k1")
+			.run((context) -> assertThat(analyze(context).getDescription())
+				.contains("Property: pbkdf2-dpapi.envelope.aes-gcm.key"));
+		this.fastRunner
+			.withPropertyValues("pbkdf2-dpapi.envelope.protector=aes-gcm", "pbkdf2-dpapi.envelope.aes-gcm.key-id=k1",
+					"pbkdf2-dpapi.envelope.aes-gcm.key=" + Base64.getEncoder().encodeToString(new byte[16]))
+			.run((context) -> assertThat(analyze(context).getDescription()).contains("AES-256 needs exactly 32"));
+	}
+
+	@Test
+	void logsParametersButNoSecrets(CapturedOutput output) {
+		this.fastRunner
+			.withPropertyValues("pbkdf2-dpapi.password.pepper.current=p1",
+					"pbkdf2-dpapi.password.pepper.secrets.p1=" + SECRET_PEPPER)
+			.run((context) -> {
+				PasswordEncoder encoder = context.getBean(PasswordEncoder.class);
+				encoder.matches("typed-password", encoder.encode("typed-password"));
+				encoder.matches("typed-password", "{pbkdf2-dpapi}$p2d$v=1$garbage-typed-password");
+			});
+		assertThat(output).contains("pbkdf2-dpapi: Pbkdf2DpapiPasswordEncoder[a=sha256, i=1000")
+			.doesNotContain(SECRET_PEPPER)
+			.doesNotContain("typed-password");
+	}
+
+	private static FailureAnalysis analyze(AssertableApplicationContext context) {
+		assertThat(context).hasFailed();
+		Throwable failure = context.getStartupFailure();
+		FailureAnalysis analysis = new InvalidPbkdf2DpapiPropertyFailureAnalyzer(new StandardEnvironment())
+			.analyze(failure);
+		assertThat(analysis).as("failure analysis").isNotNull();
+		return analysis;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class TestConfigWithPasswordEncoder {
+
+		@Bean
+		@SuppressWarnings("deprecation")
+		PasswordEncoder myPasswordEncoder() {
+			return NoOpPasswordEncoder.getInstance();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class TestConfigWithSecretProtector {
+
+		@Bean
+		SecretProtector mySecretProtector() {
+			return SecretProtectors.aesGcm("mine", new byte[32]);
+		}
+
+	}
+
+}
