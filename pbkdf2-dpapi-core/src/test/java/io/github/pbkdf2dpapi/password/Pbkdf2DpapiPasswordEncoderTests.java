@@ -103,6 +103,18 @@ class Pbkdf2DpapiPasswordEncoderTests {
 			.isFalse();
 	}
 
+	/** The worked example of docs/FORMAT.md. */
+	@Test
+	void matchesWhenFormatDocumentExampleThenTrue() {
+		String example = "$p2d$v=1$a=sha256,i=600000,s=16,l=32,n=nfkc,p=p1,e=none$AAECAwQFBgcICQoLDA0OD4e2bz3Xc16judeaoueuvLtBFE64rkrk0Gr2Oi8Q242x";
+		Pbkdf2DpapiPasswordEncoder encoder = Pbkdf2DpapiPasswordEncoder.builder()
+			.peppers(PepperRing.of("p1", Map.of("p1", PEPPER_1)))
+			.build();
+		assertThat(encoder.matches("ｐａｓｓｗｏｒｄ１", example)).isTrue();
+		assertThat(encoder.matches("password1", example)).isTrue();
+		assertThat(encoder.matches("password2", example)).isFalse();
+	}
+
 	@Test
 	void matchesWithRealDefaults() {
 		Pbkdf2DpapiPasswordEncoder defaults = Pbkdf2DpapiPasswordEncoder.builder()
