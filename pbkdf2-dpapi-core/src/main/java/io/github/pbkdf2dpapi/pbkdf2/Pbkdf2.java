@@ -12,7 +12,9 @@ import java.util.Arrays;
  * pre-processing (normalisation, pepper) can be applied first. The HMAC inner and outer states are
  * keyed once per call; each iteration then clones a pre-keyed {@link MessageDigest} and runs
  * exactly two compressions (one for the inner, one for the outer hash), where a generic HMAC
- * recomputes the key blocks every time.
+ * recomputes the key blocks every time. HMAC-SHA1, for legacy records only, runs on a pure-Java
+ * SHA-1 so that the JDK's shared digest code only ever sees SHA-256 and SHA-512 (see
+ * {@code HmacSha1Pbkdf2}).
  *
  * <p>
  * Stateless and thread-safe.
@@ -52,6 +54,9 @@ public final class Pbkdf2 {
 		if (length < 1) {
 			// (2^32 - 1) * hLen exceeds Integer.MAX_VALUE for every PRF, so only the lower bound can fail.
 			throw new IllegalArgumentException("PBKDF2 output 'length' must be at least 1 byte, was " + length);
+		}
+		if (prf == Pbkdf2Prf.HMAC_SHA1) {
+			return HmacSha1Pbkdf2.derive(password, salt, iterations, length);
 		}
 		MessageDigest inner = newDigest(prf);
 		MessageDigest outer = newDigest(prf);
