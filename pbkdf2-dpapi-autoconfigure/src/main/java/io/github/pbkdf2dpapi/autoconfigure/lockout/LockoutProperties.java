@@ -4,9 +4,7 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-import io.github.pbkdf2dpapi.lockout.InMemoryLockoutStore;
 import io.github.pbkdf2dpapi.lockout.JdbcLockoutStore;
-import io.github.pbkdf2dpapi.lockout.LockoutPolicy;
 import io.github.pbkdf2dpapi.lockout.StoreFailureMode;
 
 /**
@@ -26,28 +24,28 @@ public class LockoutProperties {
 	/**
 	 * Number of failed logins per account within the window that lock it.
 	 */
-	private int maxFailures = LockoutPolicy.DEFAULT_MAX_FAILURES;
+	private int maxFailures = 5;
 
 	/**
 	 * Window in which failed logins per account are counted.
 	 */
-	private Duration window = LockoutPolicy.DEFAULT_WINDOW;
+	private Duration window = Duration.ofMinutes(5);
 
 	/**
 	 * Duration of a first lockout.
 	 */
-	private Duration duration = LockoutPolicy.DEFAULT_DURATION;
+	private Duration duration = Duration.ofMinutes(15);
 
 	/**
 	 * Factor applied to the duration of each further lockout without a successful login in between
 	 * (1 for no growth).
 	 */
-	private double durationMultiplier = LockoutPolicy.DEFAULT_DURATION_MULTIPLIER;
+	private double durationMultiplier = 2.0;
 
 	/**
 	 * Cap on the duration of one temporary lockout.
 	 */
-	private Duration maxDuration = LockoutPolicy.DEFAULT_MAX_DURATION;
+	private Duration maxDuration = Duration.ofHours(24);
 
 	/**
 	 * Number of lockouts after which the lock is permanent and only an administrator can lift it
@@ -59,12 +57,12 @@ public class LockoutProperties {
 	 * Number of failed logins without a successful one after which the lock is permanent; at most
 	 * 100 (NIST SP 800-63B).
 	 */
-	private int maxConsecutiveFailures = LockoutPolicy.NIST_MAX_CONSECUTIVE_FAILURES;
+	private int maxConsecutiveFailures = 100;
 
 	/**
 	 * Time after which the counters of an account without activity are forgotten.
 	 */
-	private Duration retention = LockoutPolicy.DEFAULT_RETENTION;
+	private Duration retention = Duration.ofDays(7);
 
 	/**
 	 * Whether a locked account is answered with "locked" instead of the generic "bad
@@ -256,7 +254,7 @@ public class LockoutProperties {
 		 * Maximum number of accounts and addresses held in memory; the least used are evicted
 		 * beyond it.
 		 */
-		private long maximumKeys = InMemoryLockoutStore.DEFAULT_MAXIMUM_KEYS;
+		private long maximumKeys = 100_000;
 
 		public long getMaximumKeys() {
 			return this.maximumKeys;
@@ -276,7 +274,7 @@ public class LockoutProperties {
 		/**
 		 * Name of the lockout table, optionally schema-qualified.
 		 */
-		private String tableName = JdbcLockoutStore.DEFAULT_TABLE_NAME;
+		private String tableName = "pbkdf2_dpapi_lockout";
 
 		/**
 		 * Whether to create the table at start-up if it does not exist.

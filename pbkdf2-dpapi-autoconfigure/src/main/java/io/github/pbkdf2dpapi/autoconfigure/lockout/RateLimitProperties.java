@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-import io.github.pbkdf2dpapi.lockout.LockoutPolicy;
 import io.github.pbkdf2dpapi.lockout.StoreFailureMode;
 
 /**
@@ -24,17 +23,17 @@ public class RateLimitProperties {
 	/**
 	 * Number of failed logins per client address within the window that throttle it.
 	 */
-	private int maxFailures = LockoutPolicy.DEFAULT_ADDRESS_MAX_FAILURES;
+	private int maxFailures = 50;
 
 	/**
 	 * Window in which failed logins per client address are counted.
 	 */
-	private Duration window = LockoutPolicy.DEFAULT_WINDOW;
+	private Duration window = Duration.ofMinutes(5);
 
 	/**
 	 * How long a client address that spent its budget is throttled.
 	 */
-	private Duration duration = LockoutPolicy.DEFAULT_DURATION;
+	private Duration duration = Duration.ofMinutes(15);
 
 	/**
 	 * What the address check does when the store is unavailable.

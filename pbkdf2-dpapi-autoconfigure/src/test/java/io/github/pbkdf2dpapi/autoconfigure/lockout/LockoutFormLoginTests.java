@@ -6,11 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
@@ -40,6 +43,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 @SpringBootTest(classes = LockoutFormLoginTests.TestApplication.class)
 @AutoConfigureMockMvc
+@ExtendWith(OutputCaptureExtension.class)
 class LockoutFormLoginTests {
 
 	private static final String PASSWORD = "correct horse battery staple";
@@ -57,7 +61,8 @@ class LockoutFormLoginTests {
 	private TestApplication application;
 
 	@Test
-	void loginWhenFiveWrongPasswordsThenSixthRefusedEvenWithRightPasswordUntilDurationPassed() throws Exception {
+	void loginWhenFiveWrongPasswordsThenSixthRefusedEvenWithRightPasswordUntilDurationPassed(CapturedOutput output)
+			throws Exception {
 		String address = "198.51.100.1";
 		for (int i = 0; i < 5; i++) {
 			assertFailed(login("alice", "wrong" + i, address));
@@ -69,6 +74,8 @@ class LockoutFormLoginTests {
 		assertThat(this.encoder.matchesCalls()).as("PBKDF2 runs for a locked account").isEqualTo(before);
 		this.clock.advance(Duration.ofMinutes(15));
 		assertSucceeded(login("alice", PASSWORD, address));
+		assertThat(output).contains("locked until").doesNotContain("alice").doesNotContain(address)
+			.doesNotContain(PASSWORD);
 	}
 
 	@Test
