@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
@@ -65,7 +66,7 @@ public class LockoutEndpoint {
 	@WriteOperation
 	public UnlockDescriptor unlock(@Nullable String username, @Nullable String key) {
 		if ((username == null || username.isEmpty()) == (key == null || key.isEmpty())) {
-			throw new IllegalArgumentException("Give either 'username' or 'key'");
+			throw new InvalidEndpointRequestException("Give either 'username' or 'key'", "Give either 'username' or 'key'");
 		}
 		String normalized = (username != null && !username.isEmpty())
 				? this.throttle.getKeys().normalizeUsername(username) : null;
