@@ -1,0 +1,14 @@
+-- pbkdf2-dpapi brute-force protection counters (MySQL 8 / MariaDB, InnoDB).
+-- lockout_key is HMAC-SHA256(server secret, username or address): no plain usernames or addresses.
+-- Times are epoch milliseconds; locked_until = 9223372036854775807 means a permanent lock.
+CREATE TABLE IF NOT EXISTS pbkdf2_dpapi_lockout (
+	lockout_key VARCHAR(80) CHARACTER SET ascii COLLATE ascii_bin NOT NULL PRIMARY KEY,
+	failures INT NOT NULL,
+	window_start BIGINT NOT NULL,
+	consecutive_failures INT NOT NULL,
+	lockouts INT NOT NULL,
+	locked_until BIGINT NOT NULL,
+	expires_at BIGINT NOT NULL,
+	INDEX pbkdf2_dpapi_lockout_expires_at (expires_at),
+	INDEX pbkdf2_dpapi_lockout_locked_until (locked_until)
+) ENGINE = InnoDB;
