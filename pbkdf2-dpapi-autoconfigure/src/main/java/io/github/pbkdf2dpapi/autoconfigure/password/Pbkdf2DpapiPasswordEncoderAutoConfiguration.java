@@ -20,6 +20,7 @@ import io.github.pbkdf2dpapi.password.InvalidEncoderSettingException;
 import io.github.pbkdf2dpapi.password.PepperRing;
 import io.github.pbkdf2dpapi.password.Pbkdf2DpapiPasswordEncoder;
 import io.github.pbkdf2dpapi.password.Pbkdf2DpapiPasswordEncoders;
+import io.github.pbkdf2dpapi.pbkdf2.Pbkdf2Timing;
 import io.github.pbkdf2dpapi.protect.SecretProtector;
 import io.github.pbkdf2dpapi.protect.SecretProtectors;
 
@@ -59,12 +60,48 @@ public final class Pbkdf2DpapiPasswordEncoderAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(PasswordEncoder.class)
 	PasswordEncoder passwordEncoder(Pbkdf2DpapiPasswordProperties properties, SecretProtector protector) {
-		Pbkdf2DpapiPasswordEncoder encoder = encoder(properties, protector);
-		logger.info("pbkdf2-dpapi: " + encoder);
+		boolean timed = properties.getCalibrateTo() != null || properties.getBudget().isCheck();
+		Pbkdf2Timing timing = timed ? Pbkdf2Timing.measure(properties.getAlgorithm().prf()) : null;
+		Pbkdf2DpapiPasswordEncoder encoder = encoder(properties, protector, timing);
+		review(properties, encoder, timing);
 		return Pbkdf2DpapiPasswordEncoders.createDelegatingPasswordEncoder(encoder);
 	}
 
-	static Pbkdf2DpapiPasswordEncoder encoder(Pbkdf2DpapiPasswordProperties properties, SecretProtector protector) {
+	/**
+	 * Builds the encoder; with {@code calibrate-to}, times this machine first and raises the
+	 * iteration count to the target (never lowers it).
+	 */
+	static Pbkdf2DpapiPasswordEncoder encoder(Pbkdf2DpapiPasswordProperties properties, SecretProtector protector,
+			Pbkdf2Timing timing) {
+		Pbkdf2DpapiPasswordEncoder encoder = build(properties, protector, properties.getIterations());
+		if (properties.getCalibrateTo() != null) {
+			int chosen = PasswordParameterReview.calibratedIterations(timing, properties.getCalibrateTo(),
+					encoder.getIterations());
+			logger.info("pbkdf2-dpapi: calibrated to " + properties.getCalibrateTo().toMillis() + " ms: "
+					+ chosen + " iterations of " + encoder.getPrf().id() + " (at least " + encoder.getIterations()
+					+ ", the configured count)");
+			encoder = build(properties, protector, chosen);
+		}
+		return encoder;
+	}
+
+	private static void review(Pbkdf2DpapiPasswordProperties properties, Pbkdf2DpapiPasswordEncoder encoder,
+			Pbkdf2Timing timing) {
+		logger.info("pbkdf2-dpapi: " + encoder);
+		String owasp = PasswordParameterReview.owaspWarning(encoder.getPrf(), encoder.getIterations());
+		if (owasp != null) {
+			logger.warn(owasp);
+		}
+		if (properties.getBudget().isCheck()) {
+			logger.info(PasswordParameterReview.measured(timing, encoder.getIterations()));
+			PasswordParameterReview
+				.warnings(timing, encoder.getIterations(), properties.getBudget().getMin(), properties.getBudget().getMax())
+				.forEach(logger::warn);
+		}
+	}
+
+	private static Pbkdf2DpapiPasswordEncoder build(Pbkdf2DpapiPasswordProperties properties,
+			SecretProtector protector, Integer iterations) {
 		Pbkdf2DpapiPasswordEncoder.Builder builder = Pbkdf2DpapiPasswordEncoder.builder()
 			.prf(properties.getAlgorithm().prf())
 			.saltLength(properties.getSaltLength())
@@ -73,8 +110,8 @@ public final class Pbkdf2DpapiPasswordEncoderAutoConfiguration {
 			.allowWeakParameters(properties.isAllowWeakParameters())
 			.peppers(peppers(properties.getPepper()))
 			.protector(protector);
-		if (properties.getIterations() != null) {
-			builder.iterations(properties.getIterations());
+		if (iterations != null) {
+			builder.iterations(iterations);
 		}
 		if (properties.getHashLength() != null) {
 			builder.hashLength(properties.getHashLength());

@@ -1,5 +1,6 @@
 package io.github.pbkdf2dpapi.autoconfigure.password;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -66,7 +67,15 @@ public class Pbkdf2DpapiPasswordProperties {
 	 */
 	private boolean allowWeakParameters;
 
+	/**
+	 * Target time of one hash. When set, the iteration count is chosen at start-up by timing this
+	 * machine, never below 'iterations' (or its default), and the choice is logged.
+	 */
+	private Duration calibrateTo;
+
 	private final Pepper pepper = new Pepper();
+
+	private final Budget budget = new Budget();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -140,8 +149,20 @@ public class Pbkdf2DpapiPasswordProperties {
 		this.allowWeakParameters = allowWeakParameters;
 	}
 
+	public Duration getCalibrateTo() {
+		return this.calibrateTo;
+	}
+
+	public void setCalibrateTo(Duration calibrateTo) {
+		this.calibrateTo = calibrateTo;
+	}
+
 	public Pepper getPepper() {
 		return this.pepper;
+	}
+
+	public Budget getBudget() {
+		return this.budget;
 	}
 
 	/**
@@ -163,6 +184,52 @@ public class Pbkdf2DpapiPasswordProperties {
 
 		Pbkdf2Prf prf() {
 			return this.prf;
+		}
+
+	}
+
+	/**
+	 * The time budget of one hash, checked at start-up.
+	 */
+	public static class Budget {
+
+		/**
+		 * Whether to time one hash at start-up and warn when it falls outside the budget.
+		 */
+		private boolean check = true;
+
+		/**
+		 * Shortest acceptable time of one hash; faster hashes are faster to attack too.
+		 */
+		private Duration min = Duration.ofMillis(100);
+
+		/**
+		 * Longest acceptable time of one hash; slower hashes make a login flood exhaust the CPU.
+		 */
+		private Duration max = Duration.ofMillis(500);
+
+		public boolean isCheck() {
+			return this.check;
+		}
+
+		public void setCheck(boolean check) {
+			this.check = check;
+		}
+
+		public Duration getMin() {
+			return this.min;
+		}
+
+		public void setMin(Duration min) {
+			this.min = min;
+		}
+
+		public Duration getMax() {
+			return this.max;
+		}
+
+		public void setMax(Duration max) {
+			this.max = max;
 		}
 
 	}

@@ -87,6 +87,33 @@ class Pbkdf2DpapiPasswordEncoderAutoConfigurationTests {
 	}
 
 	@Test
+	void calibrateToThenIterationsChosenAtStartupAndLogged(CapturedOutput output) {
+		this.contextRunner
+			.withPropertyValues("pbkdf2-dpapi.password.calibrate-to=200ms", "pbkdf2-dpapi.password.iterations=100000")
+			.run((context) -> {
+				String encoded = context.getBean(PasswordEncoder.class).encode("pw");
+				int iterations = Integer.parseInt(encoded.replaceAll(".*,i=([0-9]+),.*", "$1"));
+				assertThat(iterations).isGreaterThanOrEqualTo(100_000).isEqualTo(iterations / 10_000 * 10_000);
+				assertThat(output).contains("pbkdf2-dpapi: calibrated to 200 ms: " + iterations + " iterations of sha256");
+			});
+	}
+
+	@Test
+	void budgetCheckThenTimesOneHashAndWarnsWhenTooFast(CapturedOutput output) {
+		this.fastRunner.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output).contains("pbkdf2-dpapi: one hash (sha256, 1000 iterations) takes about")
+			.contains("below the budget of 100 to 500 ms")
+			.contains("1000 iterations of sha256 is below current OWASP guidance");
+	}
+
+	@Test
+	void budgetCheckDisabledThenNoTiming(CapturedOutput output) {
+		this.fastRunner.withPropertyValues("pbkdf2-dpapi.password.budget.check=false")
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output).doesNotContain("one hash (sha256");
+	}
+
+	@Test
 	void userPasswordEncoderThenBacksOff() {
 		this.contextRunner.withUserConfiguration(TestConfigWithPasswordEncoder.class).run((context) -> {
 			assertThat(context).hasSingleBean(PasswordEncoder.class);
