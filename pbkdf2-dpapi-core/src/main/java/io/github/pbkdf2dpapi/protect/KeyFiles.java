@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +35,7 @@ import tools.jackson.core.PrettyPrinter;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.DefaultIndenter;
 import tools.jackson.core.util.DefaultPrettyPrinter;
 
 /**
@@ -77,6 +79,8 @@ final class KeyFiles {
 	static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
 
 	private static final int MAX_FILE_LENGTH = 16 * 1024;
+
+	private static final int MOVE_ATTEMPTS = 5;
 
 	private static final Set<PosixFilePermission> OWNER_ONLY = EnumSet.of(PosixFilePermission.OWNER_READ,
 			PosixFilePermission.OWNER_WRITE);
@@ -246,7 +250,8 @@ final class KeyFiles {
 
 			@Override
 			public PrettyPrinter getPrettyPrinter() {
-				return new DefaultPrettyPrinter();
+				// The same bytes on every platform: '\n' line ends, two-space indent.
+				return new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
 			}
 
 			@Override
@@ -297,7 +302,7 @@ final class KeyFiles {
 			if (!replace && Files.exists(target)) {
 				throw new FileAlreadyExistsException(target.toString());
 			}
-			Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+			move(temp, target);
 		}
 		catch (IOException ex) {
 			throw ProtectorErrors.keyRingWriteFailed(target, ex);
@@ -308,6 +313,31 @@ final class KeyFiles {
 			}
 			catch (IOException ex) {
 				// A left-over hidden temporary file is ignored by readers; nothing else to do.
+			}
+		}
+	}
+
+	/**
+	 * Renames atomically. On Windows a rename over a file that another process is reading can
+	 * fail for a moment (sharing violation, virus scanners), so it is tried a few times.
+	 */
+	private static void move(Path temp, Path target) throws IOException {
+		for (int attempt = 1;; attempt++) {
+			try {
+				Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+				return;
+			}
+			catch (AccessDeniedException ex) {
+				if (attempt == MOVE_ATTEMPTS) {
+					throw ex;
+				}
+				try {
+					Thread.sleep(10L * attempt);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					throw ex;
+				}
 			}
 		}
 	}

@@ -348,6 +348,17 @@ class KeyRingProtectorTests {
 	}
 
 	@Test
+	@org.junit.jupiter.api.condition.EnabledOnOs(OS.WINDOWS)
+	void protectWhenKeyMaterialUnderRealDpapiThenRoundTrips() {
+		MasterKeySource dpapi = MasterKeySources.dpapi(DpapiScope.CURRENT_USER, null);
+		new KeyRingDirectory(ringDir(), dpapi).init(NOW);
+		KeyRingProtector protector = KeyRingProtector.open(ringDir(), dpapi, KeyRingOptions.defaults(), this.clock);
+		byte[] ciphertext = protector.protect("kr", SECRET, AAD);
+		assertThat(protector.unprotect("kr", ciphertext, AAD)).isEqualTo(SECRET);
+		assertThat(protector.getKeyRing().keys().get(0).protection()).isEqualTo("dpapi-cu");
+	}
+
+	@Test
 	void toStringThenNoKeyMaterial() {
 		directory().init(NOW);
 		assertThat(open().toString()).contains(ringDir().toString()).doesNotContain("material");
