@@ -98,7 +98,8 @@ final class KeyringCommand implements Callable<Integer> {
 	}
 
 	@Command(name = "list", mixinStandardHelpOptions = true,
-			description = "List the keys with their state; the primary key is marked with '*'.")
+			description = { "List the keys with their state; the primary key is marked with '*'.",
+					"A key file that cannot be used is marked with '!' and its reason, and the exit code is then 3." })
 	static final class ListKeys implements Callable<Integer> {
 
 		private final CliEnvironment env;

@@ -138,11 +138,19 @@ public final class KeyRingProtector implements SecretProtector {
 	}
 
 	/**
-	 * {@code true} unless {@code envelope} names the primary key.
+	 * {@code true} unless {@code envelope} names the primary key; {@code false} when the ring has
+	 * no usable key at all, since data cannot be moved then (and a login that asks must not fail
+	 * because of it).
 	 */
 	@Override
 	public boolean isOutdated(String envelope) {
-		return !currentEnvelope().equals(envelope);
+		try {
+			return !currentEnvelope().equals(envelope);
+		}
+		catch (ProtectorException ex) {
+			logger.warn("Cannot tell whether data should move to a new key: " + ex.getMessage());
+			return false;
+		}
 	}
 
 	/**

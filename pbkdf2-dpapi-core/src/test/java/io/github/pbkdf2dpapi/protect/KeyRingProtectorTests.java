@@ -359,6 +359,24 @@ class KeyRingProtectorTests {
 	}
 
 	@Test
+	void upgradeEncodingWhenEveryKeyRevokedAfterStartThenFalseAndMatchesFalse() {
+		KeyRingKey key = directory().init(NOW);
+		KeyRingProtector protector = open();
+		Pbkdf2DpapiPasswordEncoder encoder = Pbkdf2DpapiPasswordEncoder.builder()
+			.iterations(1000)
+			.allowWeakParameters(true)
+			.protector(protector)
+			.build();
+		String record = encoder.encode("correct horse");
+		directory().revoke(key.id(), NOW);
+		protector.reload();
+		assertThat(encoder.upgradeEncoding(record)).isFalse();
+		assertThat(encoder.matches("correct horse", record)).isFalse();
+		assertThatExceptionOfType(ProtectorException.class).isThrownBy(protector::currentEnvelope)
+			.withMessage(ProtectorErrors.keyRingNoUsableKey(ringDir(), 0, null).getMessage());
+	}
+
+	@Test
 	void toStringThenNoKeyMaterial() {
 		directory().init(NOW);
 		assertThat(open().toString()).contains(ringDir().toString()).doesNotContain("material");
