@@ -2,6 +2,7 @@ package io.github.pbkdf2dpapi.protect;
 
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -166,8 +167,8 @@ public final class KeyRingKey {
 		}
 		KeyRingKey other = (KeyRingKey) obj;
 		return this.id.equals(other.id) && this.created.equals(other.created)
-				&& this.activation.equals(other.activation) && java.util.Objects.equals(this.expiration, other.expiration)
-				&& java.util.Objects.equals(this.revocation, other.revocation)
+				&& this.activation.equals(other.activation) && Objects.equals(this.expiration, other.expiration)
+				&& Objects.equals(this.revocation, other.revocation)
 				&& this.protection.equals(other.protection);
 	}
 
