@@ -16,6 +16,8 @@ public class ProtectorException extends RuntimeException {
 
 	private final String keyId;
 
+	private final String detail;
+
 	/**
 	 * Create a new exception.
 	 * @param reason why the operation failed
@@ -27,6 +29,7 @@ public class ProtectorException extends RuntimeException {
 		super(message(reason, keyId, detail), cause);
 		this.reason = reason;
 		this.keyId = keyId;
+		this.detail = detail;
 	}
 
 	/**
@@ -67,6 +70,16 @@ public class ProtectorException extends RuntimeException {
 	}
 
 	/**
+	 * A new exception with the same reason, key id and message, and this one as its cause; used
+	 * to report a problem found earlier (for example while loading a key ring) each time it
+	 * matters, without sharing one instance between threads.
+	 * @return the new exception
+	 */
+	ProtectorException again() {
+		return new ProtectorException(this.reason, this.keyId, this.detail, this);
+	}
+
+	/**
 	 * Why a protector failed.
 	 */
 	public enum Reason {
@@ -93,7 +106,16 @@ public class ProtectorException extends RuntimeException {
 		WRONG_SCHEME,
 
 		/** The key store itself is unusable (missing, unreadable, corrupt). */
-		KEY_STORE
+		KEY_STORE,
+
+		/**
+		 * The master key that protects key material at rest is missing, malformed or not the one
+		 * the key material was protected with.
+		 */
+		MASTER_KEY,
+
+		/** A key file holding unprotected key material may be read by other users. */
+		INSECURE_PERMISSIONS
 
 	}
 

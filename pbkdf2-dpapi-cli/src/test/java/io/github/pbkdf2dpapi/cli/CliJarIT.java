@@ -1,0 +1,47 @@
+package io.github.pbkdf2dpapi.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs the shaded executable jar ({@code pbkdf2-dpapi-cli-<version>-exec.jar}) with
+ * {@code java -jar}; run by maven-failsafe in {@code mvn verify}, after the jar is built.
+ */
+class CliJarIT {
+
+	@TempDir
+	Path temp;
+
+	@Test
+	void javaJarWhenShadedJarThenHelpVersionAndKeyRingWork() throws Exception {
+		Path jar = Path.of(System.getProperty("cli.jar", "target/missing.jar"));
+		assertThat(jar).as("the shaded jar built by the package phase").exists();
+		Map<String, String> env = Map.of("PBKDF2_DPAPI_MASTER_KEY", CliRunner.MASTER_KEY);
+		CliRunner.Result help = CliProcess.run(jar, env, "", "--help");
+		assertThat(help.code).isZero();
+		assertThat(help.out).contains("Usage: pbkdf2-dpapi").contains("Exit codes:");
+		CliRunner.Result version = CliProcess.run(jar, env, "", "--version");
+		assertThat(version.out).matches("(?s)pbkdf2-dpapi [0-9].*");
+		String dir = this.temp.resolve("ring").toString();
+		assertThat(CliProcess.run(jar, env, "", "keyring", "init", "--dir", dir).code).isZero();
+		CliRunner.Result rotate = CliProcess.run(jar, env, "", "keyring", "rotate", "--dir", dir, "--activate-in", "0s");
+		assertThat(rotate.code).isZero();
+		CliRunner.Result list = CliProcess.run(jar, env, "", "keyring", "list", "--dir", dir);
+		assertThat(list.code).isZero();
+		assertThat(list.out.lines().filter((l) -> l.startsWith("* "))).hasSize(1);
+		try (var files = Files.list(Path.of(dir))) {
+			assertThat(files).hasSize(2);
+		}
+		CliRunner.Result hash = CliProcess.run(jar, env, "pw\n", "hash", "--iterations", "1000",
+				"--allow-weak-parameters", "--envelope", "keyring", "--dir", dir);
+		assertThat(hash.code).as(hash.toString()).isZero();
+		assertThat(CliProcess.run(jar, env, "pw\n", "verify", "--dir", dir, hash.out.strip()).code).isZero();
+	}
+
+}
