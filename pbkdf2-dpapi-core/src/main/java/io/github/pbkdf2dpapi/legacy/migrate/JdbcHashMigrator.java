@@ -345,11 +345,14 @@ public final class JdbcHashMigrator {
 	}
 
 	private List<Row> selectBatch(Connection connection, Object lastId) throws SQLException {
+		// setMaxRows alone leaves the planner unaware of the limit (PostgreSQL then sorts the whole
+		// rest of the table for every batch), so the limit is written into the query as well.
+		String limit = limitClause(connection);
 		String columns = this.options.idColumn() + ", " + this.options.hashColumn()
 				+ ((this.options.saltColumn() != null) ? ", " + this.options.saltColumn() : "");
 		String sql = "SELECT " + columns + " FROM " + this.options.table()
 				+ ((lastId != null) ? " WHERE " + this.options.idColumn() + " > ?" : "") + " ORDER BY "
-				+ this.options.idColumn();
+				+ this.options.idColumn() + limit;
 		List<Row> rows = new ArrayList<>(this.options.batchSize());
 		try (PreparedStatement statement = connection.prepareStatement(sql)) {
 			statement.setMaxRows(this.options.batchSize());
@@ -365,6 +368,19 @@ public final class JdbcHashMigrator {
 			}
 		}
 		return rows;
+	}
+
+	private String limitClause(Connection connection) throws SQLException {
+		String product = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
+		int n = this.options.batchSize();
+		if (product.contains("mysql") || product.contains("mariadb") || product.contains("sqlite")) {
+			return " LIMIT " + n;
+		}
+		if (product.contains("microsoft")) {
+			return " OFFSET 0 ROWS FETCH NEXT " + n + " ROWS ONLY";
+		}
+		// SQL:2008, understood by PostgreSQL, H2, Oracle 12c+, DB2, Derby and HSQLDB.
+		return " FETCH FIRST " + n + " ROWS ONLY";
 	}
 
 	private Duration elapsed(long start) {
