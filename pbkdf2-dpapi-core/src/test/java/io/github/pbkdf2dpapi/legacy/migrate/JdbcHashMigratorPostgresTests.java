@@ -1,0 +1,45 @@
+package io.github.pbkdf2dpapi.legacy.migrate;
+
+import java.io.IOException;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * Tests for {@link JdbcHashMigrator} on PostgreSQL (embedded; the 100,000-row scenario is in the
+ * base class).
+ */
+class JdbcHashMigratorPostgresTests extends AbstractJdbcHashMigratorTests {
+
+	private static EmbeddedPostgres postgres;
+
+	private static DataSource dataSource;
+
+	@BeforeAll
+	static void startPostgres() throws IOException {
+		// Durability is not under test: without fsync the 100,000-row scenario runs several times faster.
+		postgres = EmbeddedPostgres.builder()
+			.setServerConfig("fsync", "off")
+			.setServerConfig("synchronous_commit", "off")
+			.setServerConfig("full_page_writes", "off")
+			.start();
+		dataSource = postgres.getDatabase("postgres", "postgres", Map.of("reWriteBatchedInserts", "true"));
+	}
+
+	@AfterAll
+	static void stopPostgres() throws IOException {
+		if (postgres != null) {
+			postgres.close();
+		}
+	}
+
+	@Override
+	DataSource dataSource() {
+		return dataSource;
+	}
+
+}
