@@ -1,6 +1,7 @@
 package io.github.pbkdf2dpapi.sample;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +83,7 @@ class AdminController {
 		if (lock == null || lock.lockedUntil() == 0) {
 			return null;
 		}
-		return lock.isPermanent() ? "permanently" : "until " + Instant.ofEpochMilli(lock.lockedUntil());
+		return lock.isPermanent() ? "permanently" : "until " + Instant.ofEpochMilli(lock.lockedUntil()).truncatedTo(ChronoUnit.SECONDS);
 	}
 
 	record UserRow(String username, String roles, boolean enabled, String format, String lockedUntil) {
