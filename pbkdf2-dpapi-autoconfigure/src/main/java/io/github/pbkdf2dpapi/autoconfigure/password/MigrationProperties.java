@@ -41,6 +41,8 @@ public class MigrationProperties {
 
 	private final SaltHash saltHash = new SaltHash();
 
+	private final Jdbc jdbc = new Jdbc();
+
 	public String getUnprefixedFormat() {
 		return this.unprefixedFormat;
 	}
@@ -77,6 +79,10 @@ public class MigrationProperties {
 		return this.saltHash;
 	}
 
+	public Jdbc getJdbc() {
+		return this.jdbc;
+	}
+
 	LegacyOptions toOptions() {
 		try {
 			return new LegacyOptions(this.unprefixedFormat, this.maxIterations, this.maxBcryptCost,
@@ -91,6 +97,80 @@ public class MigrationProperties {
 			throw new InvalidPbkdf2DpapiPropertyException(property, message,
 					"Change " + property + " as the reason says (see docs/MIGRATION.md).");
 		}
+	}
+
+	/**
+	 * The user table in which passwords upgraded at login are stored.
+	 */
+	public static class Jdbc {
+
+		/**
+		 * Whether to store passwords upgraded at login in the table below (a
+		 * UserDetailsPasswordService bean).
+		 */
+		private boolean enabled;
+
+		/**
+		 * Table of the users.
+		 */
+		private String table = "users";
+
+		/**
+		 * Column of the username.
+		 */
+		private String usernameColumn = "username";
+
+		/**
+		 * Column of the stored password.
+		 */
+		private String passwordColumn = "password";
+
+		/**
+		 * Whether the update only applies when the stored value is still the one that was
+		 * verified, so a password changed meanwhile is kept.
+		 */
+		private boolean compareAndSet = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getTable() {
+			return this.table;
+		}
+
+		public void setTable(String table) {
+			this.table = table;
+		}
+
+		public String getUsernameColumn() {
+			return this.usernameColumn;
+		}
+
+		public void setUsernameColumn(String usernameColumn) {
+			this.usernameColumn = usernameColumn;
+		}
+
+		public String getPasswordColumn() {
+			return this.passwordColumn;
+		}
+
+		public void setPasswordColumn(String passwordColumn) {
+			this.passwordColumn = passwordColumn;
+		}
+
+		public boolean isCompareAndSet() {
+			return this.compareAndSet;
+		}
+
+		public void setCompareAndSet(boolean compareAndSet) {
+			this.compareAndSet = compareAndSet;
+		}
+
 	}
 
 	/**
