@@ -1,28 +1,29 @@
 package io.github.pbkdf2dpapi.autoconfigure.password;
 
-import java.util.Base64;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.util.StringUtils;
 
 import io.github.pbkdf2dpapi.password.InvalidEncoderSettingException;
 import io.github.pbkdf2dpapi.password.PepperRing;
 import io.github.pbkdf2dpapi.password.Pbkdf2DpapiPasswordEncoder;
-import io.github.pbkdf2dpapi.password.Pbkdf2DpapiPasswordEncoders;
+import io.github.pbkdf2dpapi.legacy.LegacyPasswordEncoders;
 import io.github.pbkdf2dpapi.pbkdf2.Pbkdf2Timing;
 import io.github.pbkdf2dpapi.protect.SecretProtector;
-import io.github.pbkdf2dpapi.protect.SecretProtectors;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} for
@@ -37,34 +38,39 @@ import io.github.pbkdf2dpapi.protect.SecretProtectors;
 @AutoConfiguration(beforeName = "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration")
 @ConditionalOnClass(PasswordEncoder.class)
 @ConditionalOnBooleanProperty(name = "pbkdf2-dpapi.password.enabled", matchIfMissing = true)
-@EnableConfigurationProperties({ Pbkdf2DpapiPasswordProperties.class, EnvelopeProperties.class })
+@EnableConfigurationProperties({ Pbkdf2DpapiPasswordProperties.class, EnvelopeProperties.class,
+		KeyRingProperties.class, MigrationProperties.class })
 public final class Pbkdf2DpapiPasswordEncoderAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(Pbkdf2DpapiPasswordEncoderAutoConfiguration.class);
 
 	private static final String PASSWORD = "pbkdf2-dpapi.password.";
 
-	@Bean
-	@ConditionalOnMissingBean
-	SecretProtector pbkdf2DpapiSecretProtector(EnvelopeProperties properties) {
-		return switch (properties.getProtector()) {
-			case NONE -> {
-				logger.info("pbkdf2-dpapi: password records are stored without an encryption envelope "
-						+ "(pbkdf2-dpapi.envelope.protector=none)");
-				yield SecretProtectors.none();
-			}
-			case AES_GCM -> aesGcm(properties.getAesGcm());
-		};
-	}
-
-	@Bean
+	/**
+	 * The protector and the encoder, only when the application has no {@link PasswordEncoder} of
+	 * its own: an application that brings its own encoder is not asked for a key ring.
+	 */
+	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnMissingBean(PasswordEncoder.class)
-	PasswordEncoder passwordEncoder(Pbkdf2DpapiPasswordProperties properties, SecretProtector protector) {
-		boolean timed = properties.getCalibrateTo() != null || properties.getBudget().isCheck();
-		Pbkdf2Timing timing = timed ? Pbkdf2Timing.measure(properties.getAlgorithm().prf()) : null;
-		Pbkdf2DpapiPasswordEncoder encoder = encoder(properties, protector, timing);
-		review(properties, encoder, timing);
-		return Pbkdf2DpapiPasswordEncoders.createDelegatingPasswordEncoder(encoder);
+	static class PasswordEncoderConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		SecretProtector pbkdf2DpapiSecretProtector(EnvelopeProperties envelope, KeyRingProperties keyRing,
+				ObjectProvider<Clock> clock) {
+			return EnvelopeProtectors.create(envelope, keyRing, clock.getIfUnique(Clock::systemUTC));
+		}
+
+		@Bean
+		PasswordEncoder passwordEncoder(Pbkdf2DpapiPasswordProperties properties, MigrationProperties migration,
+				SecretProtector protector) {
+			boolean timed = properties.getCalibrateTo() != null || properties.getBudget().isCheck();
+			Pbkdf2Timing timing = timed ? Pbkdf2Timing.measure(properties.getAlgorithm().prf()) : null;
+			Pbkdf2DpapiPasswordEncoder encoder = encoder(properties, protector, timing);
+			review(properties, encoder, timing);
+			return LegacyPasswordEncoders.createDelegatingPasswordEncoder(encoder, migration.toOptions());
+		}
+
 	}
 
 	/**
@@ -139,7 +145,7 @@ public final class Pbkdf2DpapiPasswordEncoderAutoConfiguration {
 							+ pepper.getSecrets().keySet() + ".");
 		}
 		Map<String, byte[]> secrets = new LinkedHashMap<>();
-		pepper.getSecrets().forEach((id, value) -> secrets.put(id, decode(PASSWORD + "pepper.secrets." + id, value)));
+		pepper.getSecrets().forEach((id, value) -> secrets.put(id, EnvelopeProtectors.decodeBase64(PASSWORD + "pepper.secrets." + id, value)));
 		try {
 			return PepperRing.of(pepper.getCurrent(), secrets);
 		}
@@ -150,43 +156,6 @@ public final class Pbkdf2DpapiPasswordEncoderAutoConfiguration {
 
 	private static InvalidPbkdf2DpapiPropertyException invalidProperty(InvalidEncoderSettingException ex) {
 		return new InvalidPbkdf2DpapiPropertyException(PASSWORD + ex.getSetting(), ex.getReason(), ex.getAction());
-	}
-
-	private static SecretProtector aesGcm(EnvelopeProperties.AesGcm aes) {
-		String prefix = "pbkdf2-dpapi.envelope.aes-gcm.";
-		if (!StringUtils.hasText(aes.getKeyId())) {
-			throw new InvalidPbkdf2DpapiPropertyException(prefix + "key-id", "no key id is set",
-					"Set pbkdf2-dpapi.envelope.aes-gcm.key-id to a short name for the key, e.g. k1.");
-		}
-		byte[] key = decode(prefix + "key", aes.getKey());
-		if (key.length != 32) {
-			throw new InvalidPbkdf2DpapiPropertyException(prefix + "key", "the key is " + key.length
-					+ " bytes long; AES-256 needs exactly 32",
-					"Generate a key with 'openssl rand -base64 32' and store it encrypted or in an environment variable.");
-		}
-		try {
-			return SecretProtectors.aesGcm(aes.getKeyId(), key);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidPbkdf2DpapiPropertyException(prefix + "key-id", ex.getMessage(),
-					"Use letters, digits, '_', '.' or '-' in pbkdf2-dpapi.envelope.aes-gcm.key-id.");
-		}
-	}
-
-	private static byte[] decode(String property, String value) {
-		if (!StringUtils.hasText(value)) {
-			throw new InvalidPbkdf2DpapiPropertyException(property, "no value is set",
-					"Set " + property + " to the Base64 encoding of at least 32 random bytes "
-							+ "(e.g. 'openssl rand -base64 32').");
-		}
-		try {
-			return Base64.getDecoder().decode(value.trim());
-		}
-		catch (IllegalArgumentException ex) {
-			// The message of the decoder may quote a character of the secret: not propagated.
-			throw new InvalidPbkdf2DpapiPropertyException(property, "the value is not valid Base64",
-					"Set " + property + " to the Base64 encoding of the secret (e.g. 'openssl rand -base64 32').");
-		}
 	}
 
 }

@@ -25,7 +25,7 @@ import static org.springframework.security.test.web.servlet.response.SecurityMoc
  * Logs in through Spring Security's form login with the auto-configured encoder, and checks that
  * a legacy hash is upgraded at the first successful login.
  */
-@SpringBootTest(properties = { "pbkdf2-dpapi.password.iterations=1000",
+@SpringBootTest(properties = { "pbkdf2-dpapi.envelope.protector=none", "pbkdf2-dpapi.password.iterations=1000",
 		"pbkdf2-dpapi.password.allow-weak-parameters=true" })
 @AutoConfigureMockMvc
 class Pbkdf2DpapiLoginIntegrationTests {

@@ -1,9 +1,13 @@
 package io.github.pbkdf2dpapi.autoconfigure.password;
 
+import java.nio.file.Path;
 import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -37,12 +41,18 @@ class Pbkdf2DpapiPasswordEncoderAutoConfigurationTests {
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(Pbkdf2DpapiPasswordEncoderAutoConfiguration.class));
 
-	private final ApplicationContextRunner fastRunner = this.contextRunner
+	private final ApplicationContextRunner noEnvelopeRunner = this.contextRunner
+		.withPropertyValues("pbkdf2-dpapi.envelope.protector=none");
+
+	private final ApplicationContextRunner fastRunner = this.noEnvelopeRunner
 		.withPropertyValues("pbkdf2-dpapi.password.iterations=1000", "pbkdf2-dpapi.password.allow-weak-parameters=true");
+
+	@TempDir
+	Path temp;
 
 	@Test
 	void defaultsThenDelegatingEncoderWithOwaspParameters() {
-		this.contextRunner.run((context) -> {
+		this.noEnvelopeRunner.run((context) -> {
 			assertThat(context).hasSingleBean(PasswordEncoder.class).hasSingleBean(SecretProtector.class);
 			PasswordEncoder encoder = context.getBean(PasswordEncoder.class);
 			assertThat(encoder).isInstanceOf(DelegatingPasswordEncoder.class);
@@ -50,6 +60,93 @@ class Pbkdf2DpapiPasswordEncoderAutoConfigurationTests {
 			assertThat(encoded).startsWith("{pbkdf2-dpapi}$p2d$v=1$a=sha256,i=600000,s=16,l=32,n=nfkc,p=-,e=none$");
 			assertThat(encoder.matches("pw", encoded)).isTrue();
 		});
+	}
+
+	@Test
+	void defaultProtectorWithoutKeyRingDirectoryThenFailsWithCliCommand() {
+		this.contextRunner.run((context) -> {
+			FailureAnalysis analysis = analyze(context);
+			assertThat(analysis.getDescription()).contains("Property: pbkdf2-dpapi.keyring.directory")
+				.contains("no key ring directory is set");
+			assertThat(analysis.getAction()).contains("keyring init --dir")
+				.contains("pbkdf2-dpapi.keyring.create-if-missing=true")
+				.contains("pbkdf2-dpapi.envelope.protector=none");
+		});
+	}
+
+	@Test
+	void keyRingCreatedIfMissingThenRecordsCarryKeyId(CapturedOutput output) {
+		Path ring = this.temp.resolve("keyring");
+		this.fastRunner
+			.withPropertyValues("pbkdf2-dpapi.envelope.protector=keyring", "pbkdf2-dpapi.keyring.directory=" + ring,
+					"pbkdf2-dpapi.keyring.create-if-missing=true", "pbkdf2-dpapi.keyring.master-key.source=plain")
+			.run((context) -> {
+				PasswordEncoder encoder = context.getBean(PasswordEncoder.class);
+				String encoded = encoder.encode("pw");
+				assertThat(encoded).containsPattern(",e=kr:[0-9a-f-]+\\$");
+				assertThat(encoder.matches("pw", encoded)).isTrue();
+				assertThat(context.getBean(SecretProtector.class).scheme()).isEqualTo("kr");
+			});
+		assertThat(output).contains("CREATED A NEW KEY RING in").contains("UNPROTECTED");
+		assertThat(ring).isDirectory();
+	}
+
+	@Test
+	void keyRingDirectoryMissingThenFailsWithInitCommand() {
+		Path missing = this.temp.resolve("missing");
+		this.fastRunner
+			.withPropertyValues("pbkdf2-dpapi.envelope.protector=keyring", "pbkdf2-dpapi.keyring.directory=" + missing)
+			.run((context) -> assertThat(analyze(context).getDescription())
+				.contains("Property: pbkdf2-dpapi.keyring.directory")
+				.contains("does not exist"))
+			.run((context) -> assertThat(analyze(context).getAction()).contains("keyring init --dir " + missing)
+				.contains("create-if-missing=true"));
+	}
+
+	@Test
+	void keyRingMasterKeyMissingThenFailsNamingSource() {
+		this.fastRunner
+			.withPropertyValues("pbkdf2-dpapi.envelope.protector=keyring",
+					"pbkdf2-dpapi.keyring.directory=" + this.temp.resolve("ring"),
+					"pbkdf2-dpapi.keyring.create-if-missing=true",
+					"pbkdf2-dpapi.keyring.master-key.environment-variable=PBKDF2_DPAPI_TEST_UNSET_VARIABLE")
+			.run((context) -> assertThat(analyze(context).getDescription())
+				.contains("Property: pbkdf2-dpapi.keyring.master-key.source")
+				.contains("PBKDF2_DPAPI_TEST_UNSET_VARIABLE"));
+	}
+
+	@Test
+	@DisabledOnOs(OS.WINDOWS)
+	void dpapiOffWindowsThenFailsNamingKeyRing() {
+		this.fastRunner.withPropertyValues("pbkdf2-dpapi.envelope.protector=dpapi")
+			.run((context) -> {
+				FailureAnalysis analysis = analyze(context);
+				assertThat(analysis.getDescription()).contains("Property: pbkdf2-dpapi.envelope.protector")
+					.contains("DPAPI cannot be used");
+				assertThat(analysis.getAction()).contains("pbkdf2-dpapi.envelope.protector=keyring");
+			});
+	}
+
+	@Test
+	void unprefixedFormatThenBareLegacyHashesVerifyAndUpgrade() {
+		// MD5("password") in hex, computed with Python's hashlib.
+		String md5 = "5f4dcc3b5aa765d61d8327deb882cf99";
+		this.fastRunner.withPropertyValues("pbkdf2-dpapi.migration.unprefixed-format=md5-hex").run((context) -> {
+			PasswordEncoder encoder = context.getBean(PasswordEncoder.class);
+			assertThat(encoder.matches("password", md5)).isTrue();
+			assertThat(encoder.matches("Password", md5)).isFalse();
+			assertThat(encoder.upgradeEncoding(md5)).isTrue();
+		});
+		this.fastRunner.run((context) -> assertThat(context.getBean(PasswordEncoder.class).matches("password", md5))
+			.isFalse());
+	}
+
+	@Test
+	void unprefixedFormatUnknownThenFailsNamingProperty() {
+		this.fastRunner.withPropertyValues("pbkdf2-dpapi.migration.unprefixed-format=md4")
+			.run((context) -> assertThat(analyze(context).getDescription())
+				.contains("Property: pbkdf2-dpapi.migration.unprefixed-format")
+				.contains("Unknown pbkdf2-dpapi.migration.unprefixed-format 'md4'"));
 	}
 
 	@Test
@@ -88,7 +185,7 @@ class Pbkdf2DpapiPasswordEncoderAutoConfigurationTests {
 
 	@Test
 	void calibrateToThenIterationsChosenAtStartupAndLogged(CapturedOutput output) {
-		this.contextRunner
+		this.noEnvelopeRunner
 			.withPropertyValues("pbkdf2-dpapi.password.calibrate-to=200ms", "pbkdf2-dpapi.password.iterations=100000")
 			.run((context) -> {
 				String encoded = context.getBean(PasswordEncoder.class).encode("pw");
@@ -116,7 +213,7 @@ class Pbkdf2DpapiPasswordEncoderAutoConfigurationTests {
 	@Test
 	void userPasswordEncoderThenBacksOff() {
 		this.contextRunner.withUserConfiguration(TestConfigWithPasswordEncoder.class).run((context) -> {
-			assertThat(context).hasSingleBean(PasswordEncoder.class);
+			assertThat(context).hasSingleBean(PasswordEncoder.class).doesNotHaveBean(SecretProtector.class);
 			assertThat(context.getBean(PasswordEncoder.class)).isSameAs(NoOpPasswordEncoder.getInstance());
 		});
 	}
@@ -143,7 +240,7 @@ class Pbkdf2DpapiPasswordEncoderAutoConfigurationTests {
 
 	@Test
 	void iterationsBelowFloorThenFailsWithAction() {
-		this.contextRunner.withPropertyValues("pbkdf2-dpapi.password.iterations=10000").run((context) -> {
+		this.noEnvelopeRunner.withPropertyValues("pbkdf2-dpapi.password.iterations=10000").run((context) -> {
 			FailureAnalysis analysis = analyze(context);
 			assertThat(analysis.getDescription()).contains("Property: pbkdf2-dpapi.password.iterations")
 				.contains("10000 is below the floor of 100000 for sha256");
@@ -233,7 +330,7 @@ class Pbkdf2DpapiPasswordEncoderAutoConfigurationTests {
 		Throwable failure = context.getStartupFailure();
 		FailureAnalysis analysis = new InvalidPbkdf2DpapiPropertyFailureAnalyzer(new StandardEnvironment())
 			.analyze(failure);
-		assertThat(analysis).as("failure analysis").isNotNull();
+		assertThat(analysis).as("failure analysis of %s", failure).isNotNull();
 		return analysis;
 	}
 

@@ -24,7 +24,7 @@ class Pbkdf2DpapiStartupFailureTests {
 	void shortPepperThenApplicationFailedToStartReportWithoutSecret(CapturedOutput output) {
 		SpringApplication application = new SpringApplication(Config.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
-		assertThatException().isThrownBy(() -> application.run("--pbkdf2-dpapi.password.pepper.current=p1",
+		assertThatException().isThrownBy(() -> application.run("--pbkdf2-dpapi.envelope.protector=none", "--pbkdf2-dpapi.password.pepper.current=p1",
 				"--pbkdf2-dpapi.password.pepper.secrets.p1=dG9vLXNob3J0LXBlcHBlcg=="));
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("Property: pbkdf2-dpapi.password.pepper.secrets.p1")

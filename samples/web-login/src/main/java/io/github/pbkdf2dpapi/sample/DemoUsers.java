@@ -115,15 +115,15 @@ class DemoUsers implements ApplicationRunner {
 	}
 
 	/**
-	 * What an old PHP application stored: the MD5 of the UTF-8 password, lower-case hex, no salt.
-	 * Spring Security's {@code {MD5}} id verifies it.
+	 * What an old PHP application stored: the MD5 of the UTF-8 password, lower-case hex, no salt,
+	 * with the {@code {md5}} id of the starter's legacy digest verifier (docs/MIGRATION.md).
 	 * @param password the password
 	 * @return the stored value
 	 */
 	static String md5(String password) {
 		try {
 			byte[] digest = MessageDigest.getInstance("MD5").digest(password.getBytes(StandardCharsets.UTF_8));
-			return "{MD5}" + HexFormat.of().formatHex(digest);
+			return "{md5}" + HexFormat.of().formatHex(digest);
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("MD5 is a required JDK algorithm", ex);

@@ -119,10 +119,11 @@ class BrowserEndToEndTests {
 
 	@Test
 	void legacyUsersAreUpgradedAtLogin() {
-		List<DemoUsers.DemoUser> legacy = List.of(DemoUsers.LEGACY_MD5, DemoUsers.LEGACY_PBKDF2);
+		List<DemoUsers.DemoUser> legacy = List.of(DemoUsers.LEGACY_MD5, DemoUsers.LEGACY_ASPNET, DemoUsers.LEGACY_PBKDF2);
 		logIn(DemoUsers.ADMIN.username(), DemoUsers.ADMIN.password());
 		open("/admin/users");
-		assertThat(format(DemoUsers.LEGACY_MD5)).isEqualTo("MD5");
+		assertThat(format(DemoUsers.LEGACY_MD5)).isEqualTo("md5");
+		assertThat(format(DemoUsers.LEGACY_ASPNET)).isEqualTo("aspnet");
 		assertThat(format(DemoUsers.LEGACY_PBKDF2)).startsWith("pbkdf2-dpapi (sha256, 100000 iterations");
 		this.screenshots.step("admin-before");
 		click("logout");
@@ -215,8 +216,11 @@ class BrowserEndToEndTests {
 		field.sendKeys(text);
 	}
 
+	/** Clicks something that loads a page, and waits until the old page is gone. */
 	private void click(String id) {
+		WebElement page = driver.findElement(By.tagName("html"));
 		waitFor(id).click();
+		new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
 	}
 
 	private String text(String id) {

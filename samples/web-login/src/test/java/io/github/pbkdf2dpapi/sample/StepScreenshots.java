@@ -16,6 +16,8 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 
+import org.springframework.util.FileSystemUtils;
+
 /**
  * Takes a screenshot after each step of a browser test and writes them all to
  * {@code target/screenshots/<test class>/<test>/} when the test fails, the last one showing the
@@ -81,6 +83,7 @@ final class StepScreenshots implements BeforeEachCallback, TestWatcher {
 		Path folder = DIRECTORY.resolve(context.getRequiredTestClass().getSimpleName())
 			.resolve(context.getRequiredTestMethod().getName());
 		try {
+			FileSystemUtils.deleteRecursively(folder);
 			Files.createDirectories(folder);
 			for (int i = 0; i < this.shots.size(); i++) {
 				Shot shot = this.shots.get(i);

@@ -1,0 +1,206 @@
+package io.github.pbkdf2dpapi.autoconfigure.password;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Optional;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
+
+import io.github.pbkdf2dpapi.protect.DpapiProtector;
+import io.github.pbkdf2dpapi.protect.DpapiScope;
+import io.github.pbkdf2dpapi.protect.KeyRingKey;
+import io.github.pbkdf2dpapi.protect.KeyRingOptions;
+import io.github.pbkdf2dpapi.protect.KeyRingProtector;
+import io.github.pbkdf2dpapi.protect.KeyRings;
+import io.github.pbkdf2dpapi.protect.MasterKeySource;
+import io.github.pbkdf2dpapi.protect.MasterKeySources;
+import io.github.pbkdf2dpapi.protect.ProtectorException;
+import io.github.pbkdf2dpapi.protect.SecretProtector;
+import io.github.pbkdf2dpapi.protect.SecretProtectors;
+
+/**
+ * Builds the configured {@link SecretProtector} from {@code pbkdf2-dpapi.envelope.*} and
+ * {@code pbkdf2-dpapi.keyring.*}. Used by the auto-configured bean and, before any bean exists,
+ * to decrypt {@code ENC(...)} configuration values. Every misconfiguration becomes an exception
+ * that names the property and says what to change (the CLI command that creates a key ring,
+ * {@code chmod 600}, the alternative to DPAPI off Windows), never a secret.
+ *
+ * @author pbkdf2-dpapi
+ * @since 0.1.0
+ */
+public final class EnvelopeProtectors {
+
+	private static final Log logger = LogFactory.getLog(EnvelopeProtectors.class);
+
+	private static final String ENVELOPE = "pbkdf2-dpapi.envelope.";
+
+	private static final String KEYRING = "pbkdf2-dpapi.keyring.";
+
+	private EnvelopeProtectors() {
+	}
+
+	/**
+	 * The protector configured in an environment whose {@code pbkdf2-dpapi.envelope.*} and
+	 * {@code pbkdf2-dpapi.keyring.*} properties are plain values.
+	 * @param environment the environment
+	 * @param clock the clock of the key ring
+	 * @return the protector
+	 */
+	public static SecretProtector fromEnvironment(Environment environment, Clock clock) {
+		Binder binder = Binder.get(environment);
+		EnvelopeProperties envelope = binder.bind("pbkdf2-dpapi.envelope", EnvelopeProperties.class)
+			.orElseGet(EnvelopeProperties::new);
+		KeyRingProperties keyRing = binder.bind("pbkdf2-dpapi.keyring", KeyRingProperties.class)
+			.orElseGet(KeyRingProperties::new);
+		return create(envelope, keyRing, clock);
+	}
+
+	static SecretProtector create(EnvelopeProperties envelope, KeyRingProperties keyRing, Clock clock) {
+		return switch (envelope.getProtector()) {
+			case AUTO -> DpapiProtector.isSupported() ? dpapi(envelope.getDpapi()) : keyRing(envelope, keyRing, clock);
+			case KEYRING -> keyRing(envelope, keyRing, clock);
+			case DPAPI -> dpapi(envelope.getDpapi());
+			case AES_GCM -> aesGcm(envelope.getAesGcm());
+			case NONE -> {
+				logger.warn("pbkdf2-dpapi: password records are stored WITHOUT an encryption envelope "
+						+ "(pbkdf2-dpapi.envelope.protector=none); a stolen database exposes the PBKDF2 hashes to "
+						+ "offline guessing. Use the key ring or DPAPI in production.");
+				yield SecretProtectors.none();
+			}
+		};
+	}
+
+	private static SecretProtector dpapi(EnvelopeProperties.Dpapi dpapi) {
+		DpapiProtector protector = DpapiProtector.create(scope(dpapi.getScope()), entropy(dpapi));
+		if (!protector.isAvailable()) {
+			throw new InvalidPbkdf2DpapiPropertyException(ENVELOPE + "protector", protector.unavailableMessage(),
+					"Set pbkdf2-dpapi.envelope.protector=keyring and configure pbkdf2-dpapi.keyring.directory "
+							+ "(DPAPI exists only on Windows).");
+		}
+		return protector;
+	}
+
+	private static SecretProtector keyRing(EnvelopeProperties envelope, KeyRingProperties properties, Clock clock) {
+		Path directory = properties.getDirectory();
+		if (directory == null) {
+			throw new InvalidPbkdf2DpapiPropertyException(KEYRING + "directory",
+					"the envelope protector is " + envelope.getProtector().name().toLowerCase(java.util.Locale.ROOT)
+							+ " (the key ring on this system), but no key ring directory is set",
+					"Create a key ring with 'java -jar pbkdf2-dpapi-cli-exec.jar keyring init --dir /var/lib/myapp/keyring' "
+							+ "and set pbkdf2-dpapi.keyring.directory to it; for development only, also set "
+							+ "pbkdf2-dpapi.keyring.create-if-missing=true; to store records without an envelope, set "
+							+ "pbkdf2-dpapi.envelope.protector=none.");
+		}
+		if (!properties.isCreateIfMissing() && !Files.isDirectory(directory)) {
+			throw new InvalidPbkdf2DpapiPropertyException(KEYRING + "directory",
+					"the key ring directory " + directory.toAbsolutePath() + " does not exist",
+					"Create the key ring with 'java -jar pbkdf2-dpapi-cli-exec.jar keyring init --dir " + directory
+							+ "' (see docs/KEYS.md), or for development only set pbkdf2-dpapi.keyring.create-if-missing=true.");
+		}
+		KeyRingOptions options = KeyRingOptions.defaults()
+			.withActivationDelay(properties.getRotation().getActivationDelay())
+			.withReloadInterval(properties.getReloadInterval());
+		options = properties.getRotation().isAutomatic()
+				? options.withAutomaticRotation(properties.getRotation().getInterval())
+				: options.withoutAutomaticRotation();
+		try {
+			MasterKeySource source = masterKey(envelope, properties.getMasterKey());
+			if (properties.isCreateIfMissing()) {
+				Optional<KeyRingKey> created = KeyRings.createIfMissing(directory, source, clock.instant());
+				created.ifPresent((key) -> logger.warn("pbkdf2-dpapi: CREATED A NEW KEY RING in " + directory.toAbsolutePath()
+						+ " with key " + key.id() + " (pbkdf2-dpapi.keyring.create-if-missing=true). This is meant for "
+						+ "development: in production create the key ring with the CLI, back it up, and turn "
+						+ "create-if-missing off. Records and ENC values protected by it cannot be read without it."));
+			}
+			return KeyRingProtector.open(directory, source, options, clock);
+		}
+		catch (ProtectorException ex) {
+			String property = switch (ex.getReason()) {
+				case MASTER_KEY, INSECURE_PERMISSIONS -> KEYRING + "master-key.source";
+				default -> KEYRING + "directory";
+			};
+			throw new InvalidPbkdf2DpapiPropertyException(property, ex.getMessage(),
+					"Fix the key ring as the reason says (see docs/KEYS.md), or for development set "
+							+ "pbkdf2-dpapi.keyring.create-if-missing=true.");
+		}
+	}
+
+	private static MasterKeySource masterKey(EnvelopeProperties envelope, KeyRingProperties.MasterKey masterKey) {
+		return switch (masterKey.getSource()) {
+			case ENV -> MasterKeySources.environmentVariable(masterKey.getEnvironmentVariable());
+			case SYSTEMD -> MasterKeySources.systemdCredential(masterKey.getCredentialName());
+			case FILE -> {
+				if (masterKey.getFile() == null) {
+					throw new InvalidPbkdf2DpapiPropertyException(KEYRING + "master-key.file",
+							"the master key source is 'file' but no file is set",
+							"Set pbkdf2-dpapi.keyring.master-key.file to a file readable only by the application.");
+				}
+				yield MasterKeySources.file(masterKey.getFile());
+			}
+			case DPAPI -> MasterKeySources.dpapi(scope(envelope.getDpapi().getScope()), entropy(envelope.getDpapi()));
+			case PLAIN -> {
+				logger.warn("pbkdf2-dpapi: key ring material is stored UNPROTECTED "
+						+ "(pbkdf2-dpapi.keyring.master-key.source=plain); anyone who can read the key files can "
+						+ "decrypt every envelope. Use a master key (env, systemd, file) or DPAPI in production.");
+				yield MasterKeySources.plainUnprotected();
+			}
+		};
+	}
+
+	private static DpapiScope scope(EnvelopeProperties.Scope scope) {
+		return (scope == EnvelopeProperties.Scope.LOCAL_MACHINE) ? DpapiScope.LOCAL_MACHINE : DpapiScope.CURRENT_USER;
+	}
+
+	private static byte[] entropy(EnvelopeProperties.Dpapi dpapi) {
+		return StringUtils.hasText(dpapi.getEntropy()) ? dpapi.getEntropy().getBytes(StandardCharsets.UTF_8) : null;
+	}
+
+	private static SecretProtector aesGcm(EnvelopeProperties.AesGcm aes) {
+		String prefix = ENVELOPE + "aes-gcm.";
+		if (!StringUtils.hasText(aes.getKeyId())) {
+			throw new InvalidPbkdf2DpapiPropertyException(prefix + "key-id", "no key id is set",
+					"Set pbkdf2-dpapi.envelope.aes-gcm.key-id to a short name for the key, e.g. k1.");
+		}
+		byte[] key = decodeBase64(prefix + "key", aes.getKey());
+		if (key.length != 32) {
+			throw new InvalidPbkdf2DpapiPropertyException(prefix + "key",
+					"the key is " + key.length + " bytes long; AES-256 needs exactly 32",
+					"Generate a key with 'openssl rand -base64 32' and store it encrypted or in an environment variable.");
+		}
+		try {
+			return SecretProtectors.aesGcm(aes.getKeyId(), key);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidPbkdf2DpapiPropertyException(prefix + "key-id", ex.getMessage(),
+					"Use letters, digits, '_', '.' or '-' in pbkdf2-dpapi.envelope.aes-gcm.key-id.");
+		}
+	}
+
+	/**
+	 * Decodes a Base64 secret property; failures name the property, never the value.
+	 */
+	static byte[] decodeBase64(String property, String value) {
+		if (!StringUtils.hasText(value)) {
+			throw new InvalidPbkdf2DpapiPropertyException(property, "no value is set",
+					"Set " + property + " to the Base64 encoding of at least 32 random bytes "
+							+ "(e.g. 'openssl rand -base64 32').");
+		}
+		try {
+			return Base64.getDecoder().decode(value.trim());
+		}
+		catch (IllegalArgumentException ex) {
+			// The decoder's message may quote a character of the secret: not propagated.
+			throw new InvalidPbkdf2DpapiPropertyException(property, "the value is not valid Base64",
+					"Set " + property + " to the Base64 encoding of the secret (e.g. 'openssl rand -base64 32').");
+		}
+	}
+
+}
