@@ -164,7 +164,13 @@ final class EncryptedValueResolver {
 			value = EncryptedValue.parse(raw, this.prefix, this.suffix);
 		}
 		catch (ProtectorException ex) {
-			throw EncryptedPropertyException.cannotDecrypt(name, origin(source, name), schemeOf(raw), null, ex);
+			String scheme = schemeOf(raw);
+			if (scheme != null && EncryptionProtectors.scheme(scheme) == null) {
+				// An unknown scheme says more than the payload error it causes.
+				throw EncryptedPropertyException.noProtector(name, origin(source, name), scheme, null, null,
+						EncryptionProtectors.schemes());
+			}
+			throw EncryptedPropertyException.cannotDecrypt(name, origin(source, name), scheme, null, ex);
 		}
 		CacheKey key = value.isBound() ? new CacheKey(source.getName(), raw, canonicalName) : unbound;
 		cached = (key != unbound) ? cached(key) : null;
