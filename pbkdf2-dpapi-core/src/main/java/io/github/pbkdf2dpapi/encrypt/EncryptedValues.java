@@ -40,8 +40,8 @@ public final class EncryptedValues {
 
 	/**
 	 * Encrypts {@code plaintext} under the protector's current envelope.
-	 * @param protector the protector, whose {@link SecretProtector#scheme() scheme} is written
-	 * in the value
+	 * @param protector the protector, whose {@link #textScheme(String) scheme} is written in the
+	 * value
 	 * @param plaintext the value to encrypt
 	 * @param boundTo the property name the value may only be read under, or {@code null} for a
 	 * value that decrypts under any name
@@ -73,7 +73,7 @@ public final class EncryptedValues {
 		}
 		String canonicalName = (boundTo != null) ? canonicalName(boundTo) : null;
 		String envelope = protector.currentEnvelope();
-		EncryptedValue header = EncryptedValue.create(protector.scheme(), envelope, boundTo != null);
+		EncryptedValue header = EncryptedValue.create(textScheme(protector.scheme()), envelope, boundTo != null);
 		byte[] data = plaintext.getBytes(StandardCharsets.UTF_8);
 		try {
 			byte[] ciphertext = protector.protect(envelope, data, header.associatedData(canonicalName));
@@ -82,6 +82,18 @@ public final class EncryptedValues {
 		finally {
 			Arrays.fill(data, (byte) 0);
 		}
+	}
+
+	/**
+	 * The scheme written in a value for a protector: its {@link SecretProtector#scheme() scheme}
+	 * up to the first {@code -}, so that DPAPI ({@code dpapi-cu}, {@code dpapi-lm}) is written
+	 * {@code dpapi}; the full envelope tag, scope included, is in the payload.
+	 * @param scheme the protector's scheme
+	 * @return the scheme of its values
+	 */
+	public static String textScheme(String scheme) {
+		int dash = scheme.indexOf('-');
+		return (dash > 0) ? scheme.substring(0, dash) : scheme;
 	}
 
 	/**

@@ -190,6 +190,41 @@ class EncryptedValuesTests {
 	}
 
 	@Test
+	void encryptWhenSchemeHasScopeThenWrittenWithoutIt() {
+		SecretProtector scoped = new SecretProtector() {
+
+			@Override
+			public String scheme() {
+				return "dpapi-cu";
+			}
+
+			@Override
+			public String currentEnvelope() {
+				return "dpapi-cu";
+			}
+
+			@Override
+			public byte[] protect(String envelope, byte[] plaintext, byte[] associatedData) {
+				return EncryptedValuesTests.this.k1.protect("aes:k1", plaintext, associatedData);
+			}
+
+			@Override
+			public byte[] unprotect(String envelope, byte[] ciphertext, byte[] associatedData) {
+				assertThat(envelope).isEqualTo("dpapi-cu");
+				return EncryptedValuesTests.this.k1.unprotect("aes:k1", ciphertext, associatedData);
+			}
+
+		};
+		String value = EncryptedValues.encrypt(scoped, "pw", null);
+		assertThat(value).startsWith("ENC(dpapi:");
+		EncryptedValue parsed = EncryptedValue.parse(value, PREFIX, SUFFIX);
+		assertThat(parsed.envelope()).isEqualTo("dpapi-cu");
+		assertThat(parsed.keyId()).isNull();
+		assertThat(EncryptedValues.decrypt(scoped, parsed, null)).isEqualTo("pw");
+		assertThat(EncryptedValues.textScheme("kr")).isEqualTo("kr");
+	}
+
+	@Test
 	void toStringThenNoData() {
 		String value = EncryptedValues.encrypt(this.k1, "pw", "a.b");
 		String text = EncryptedValue.parse(value, PREFIX, SUFFIX).toString();

@@ -116,6 +116,9 @@ class EncryptedPropertyException extends RuntimeException {
 			case MALFORMED -> "The value has the form ENC(<scheme>:<data>) but its data is not valid. " + CLI_HINT
 					+ " or, if the value is not meant to be encrypted, change pbkdf2-dpapi.encrypt.prefix and "
 					+ "pbkdf2-dpapi.encrypt.suffix.";
+			// Reasons added by protectors later (master key, permissions...): their message says it all.
+			default -> "Fix the protector of scheme '" + scheme + "' as the reason says, or " + CLI_HINT.substring(0, 1)
+				.toLowerCase() + CLI_HINT.substring(1) + " under a key this application holds.";
 		};
 	}
 

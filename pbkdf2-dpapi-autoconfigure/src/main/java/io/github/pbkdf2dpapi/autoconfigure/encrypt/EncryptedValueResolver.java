@@ -34,7 +34,7 @@ final class EncryptedValueResolver {
 	/** Plaintexts at least this long are also masked where they appear inside another value. */
 	private static final int MIN_MASKED_SUBSTRING = 8;
 
-	private final MutablePropertySources propertySources;
+	private volatile MutablePropertySources propertySources;
 
 	private final String prefix;
 
@@ -71,6 +71,9 @@ final class EncryptedValueResolver {
 	static EncryptedValueResolver get(ConfigurableEnvironment environment) {
 		EncryptedValueResolver existing = find(environment.getPropertySources());
 		if (existing != null) {
+			// Spring Boot may have copied the sources into a converted environment: bootstrap
+			// protectors from the sources in use now.
+			existing.propertySources = environment.getPropertySources();
 			return existing;
 		}
 		MutablePropertySources sources = environment.getPropertySources();

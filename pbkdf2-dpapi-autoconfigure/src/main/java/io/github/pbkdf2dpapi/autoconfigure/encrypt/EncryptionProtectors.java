@@ -34,9 +34,19 @@ final class EncryptionProtectors {
 	private static final List<Scheme> SCHEMES = List.of(
 			new Scheme(AesGcmSecretProtector.SCHEME, EncryptionProtectors::aesGcm,
 					"set " + AES_GCM + "key-id and " + AES_GCM + "key")
-	// The key ring and DPAPI plug in here, e.g.:
-	// new Scheme("kr", EncryptionProtectors::keyRing, "set pbkdf2-dpapi.keyring.directory and its master key"),
-	// new Scheme("dpapi", EncryptionProtectors::dpapi, "run on Windows (DPAPI needs no settings)")
+	// The key ring and DPAPI plug in here (the scheme written in values is the protector's
+	// scheme up to its first '-', see EncryptedValues.textScheme):
+	// new Scheme(KeyRingProtector.SCHEME, EncryptionProtectors::keyRing,
+	// 		"set pbkdf2-dpapi.keyring.directory and its master key (pbkdf2-dpapi.keyring.master-key.*)"),
+	// new Scheme(DpapiProtector.SCHEME, EncryptionProtectors::dpapi,
+	// 		"run on Windows, as the user (or on the machine) that encrypted the values, with the same "
+	// 				+ "pbkdf2-dpapi.envelope.dpapi.entropy")
+	// where
+	// static SecretProtector keyRing(PlainProperties properties): bind KeyRingProperties with
+	// 		properties.binder(), check encrypted settings with properties.get(...), return null when
+	// 		no directory is set, else open it as the envelope does (KeyRingProtector.open);
+	// static SecretProtector dpapi(PlainProperties properties): DpapiProtector.create(scope, entropy),
+	// 		returned even off Windows so that a dpapi value fails with the reason "unavailable".
 	);
 
 	private static final Map<String, Scheme> BY_NAME;
