@@ -124,6 +124,9 @@ final class MigrateCommand implements Callable<Integer> {
 			throw new CliException(Pbkdf2DpapiCli.EXIT_USAGE, "--dry-run applies to the migration only; --report "
 					+ "writes nothing and shows the accounts --flag-for-reset would flag (all but pbkdf2-dpapi)");
 		}
+		if (this.threads != null && (this.threads < 1 || this.threads > 256)) {
+			throw new CliException(Pbkdf2DpapiCli.EXIT_USAGE, "--threads must be between 1 and 256");
+		}
 		int parallelism = (this.threads != null) ? this.threads
 				: Math.min(Runtime.getRuntime().availableProcessors(), 256);
 		MigrationOptions options = new MigrationOptions(this.table, this.idColumn, this.hashColumn, this.saltColumn,

@@ -1,6 +1,7 @@
 package io.github.pbkdf2dpapi.cli;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,6 +21,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -281,7 +284,7 @@ class MigrateCommandTests {
 		createTable("VARCHAR(512)");
 		assertUsageError(this.cli.run(database("--report", "--flag-for-reset", "must_reset")), "separate runs");
 		assertUsageError(this.cli.run(database("--dry-run", "--report")), "--dry-run applies to the migration only");
-		assertUsageError(migrate("--threads", "0"), "parallelism must be between 1 and 256");
+		assertUsageError(migrate("--threads", "0"), "--threads must be between 1 and 256");
 		assertUsageError(migrate("--batch-size", "0"), "batch size must be between 1 and 100000");
 		assertUsageError(migrate("--table", "accounts; DROP TABLE accounts"), "plain SQL identifier");
 		assertUsageError(migrate("--unprefixed-format", "rot13"), "Unknown unprefixed format 'rot13'");
@@ -299,6 +302,33 @@ class MigrateCommandTests {
 		assertThat(MigrateCommand.printableFormat("hunter2")).isEqualTo(MigrateCommand.OTHER_FORMAT);
 		assertThat(MigrateCommand.printableFormat("pbkdf2-dpapi-wrap:hunter2"))
 			.isEqualTo("pbkdf2-dpapi-wrap:" + MigrateCommand.OTHER_FORMAT);
+	}
+
+	@Test
+	void docsWhenMigrateCommandShownThenCliAcceptsIt() throws Exception {
+		List<String> commands = new ArrayList<>();
+		for (String doc : List.of("MIGRATION.md", "KEYS.md")) {
+			String text = Files.readString(Path.of("..", "docs", doc)).replaceAll("\\\\\n\\s*", " ");
+			Map<String, String> variables = new TreeMap<>();
+			Matcher definition = Pattern.compile("(?m)^(DB|ENCODER)=\"([^\"]*)\"").matcher(text);
+			while (definition.find()) {
+				variables.put("$" + definition.group(1), definition.group(2));
+			}
+			Matcher command = Pattern.compile("(?m)(?:^pbkdf2-dpapi|Pbkdf2DpapiCli) (migrate .*)$").matcher(text);
+			while (command.find()) {
+				String line = command.group(1).replaceAll("\\s+#.*$", "");
+				for (Map.Entry<String, String> variable : variables.entrySet()) {
+					line = line.replace(variable.getKey(), variable.getValue());
+				}
+				commands.add(line);
+			}
+		}
+		assertThat(commands).hasSize(6);
+		for (String command : commands) {
+			assertThat(command).as(command).doesNotContain("$").doesNotContain("...");
+			// Throws a ParameterException for an unknown option or a missing required one.
+			Pbkdf2DpapiCli.commandLine(CliEnvironment.system()).parseArgs(command.strip().split("\\s+"));
+		}
 	}
 
 	private void assertUsageError(CliRunner.Result result, String message) {
