@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import io.github.pbkdf2dpapi.legacy.migrate.MigrationException;
 import io.github.pbkdf2dpapi.protect.ProtectorException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,16 +19,18 @@ import picocli.CommandLine.ParameterException;
  * <p>
  * Exit codes: {@value #EXIT_OK} success; {@value #EXIT_NO_MATCH} {@code verify}: the password
  * does not match; {@value #EXIT_USAGE} invalid command line or input; {@value #EXIT_KEY_ERROR} key
- * ring, master key or protector error; {@value #EXIT_FAILURE} any other failure. Errors are
+ * ring, master key or protector error; {@value #EXIT_FAILURE} any other failure;
+ * {@value #EXIT_DATABASE_ERROR} {@code migrate}: database error. Errors are
  * printed on standard error without a stack trace unless {@code --verbose} is given.
  *
  * @author pbkdf2-dpapi
  * @since 0.1.0
  */
 @Command(name = "pbkdf2-dpapi", mixinStandardHelpOptions = true, versionProvider = Pbkdf2DpapiCli.Version.class,
-		description = "Manage key rings and encrypted values, hash and verify passwords for pbkdf2-dpapi.",
+		description = "Manage key rings and encrypted values, hash and verify passwords, migrate legacy hashes "
+				+ "for pbkdf2-dpapi.",
 		subcommands = { KeyringCommand.class, ProtectCommand.class, UnprotectCommand.class, HashCommand.class,
-				VerifyCommand.class, CalibrateCommand.class })
+				VerifyCommand.class, CalibrateCommand.class, MigrateCommand.class })
 public final class Pbkdf2DpapiCli implements Callable<Integer> {
 
 	/** Exit code of success. */
@@ -44,6 +47,12 @@ public final class Pbkdf2DpapiCli implements Callable<Integer> {
 
 	/** Exit code of any other failure. */
 	public static final int EXIT_FAILURE = 4;
+
+	/**
+	 * Exit code of a database error in {@code migrate} (driver, connection, table or column).
+	 * @since 0.1.0
+	 */
+	public static final int EXIT_DATABASE_ERROR = 5;
 
 	private static final Map<String, String> EXIT_CODES = exitCodes();
 
@@ -97,6 +106,7 @@ public final class Pbkdf2DpapiCli implements Callable<Integer> {
 		codes.put(" " + EXIT_USAGE, "Invalid command line or input.");
 		codes.put(" " + EXIT_KEY_ERROR, "Key ring, master key or protector error (message on standard error).");
 		codes.put(" " + EXIT_FAILURE, "Any other failure.");
+		codes.put(" " + EXIT_DATABASE_ERROR, "migrate: database error (driver, connection, table or column).");
 		return codes;
 	}
 
@@ -107,6 +117,10 @@ public final class Pbkdf2DpapiCli implements Callable<Integer> {
 		}
 		else if (ex instanceof ProtectorException) {
 			code = EXIT_KEY_ERROR;
+		}
+		else if (ex instanceof MigrationException) {
+			// Names the table, the step and the SQL state; never a value (and carries no cause).
+			code = EXIT_DATABASE_ERROR;
 		}
 		else if (ex instanceof IllegalArgumentException) {
 			// Invalid settings (InvalidEncoderSettingException and friends) name the setting, never a secret.
@@ -137,7 +151,7 @@ public final class Pbkdf2DpapiCli implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		throw new CliException(EXIT_USAGE, "missing command: keyring, protect, unprotect, hash, verify or calibrate "
+		throw new CliException(EXIT_USAGE, "missing command: keyring, protect, unprotect, hash, verify, calibrate or migrate "
 				+ "(see pbkdf2-dpapi --help)");
 	}
 

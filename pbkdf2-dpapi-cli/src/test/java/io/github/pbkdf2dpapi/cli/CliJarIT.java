@@ -2,6 +2,9 @@ package io.github.pbkdf2dpapi.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -42,6 +45,31 @@ class CliJarIT {
 				"--allow-weak-parameters", "--envelope", "keyring", "--dir", dir);
 		assertThat(hash.code).as(hash.toString()).isZero();
 		assertThat(CliProcess.run(jar, env, "pw\n", "verify", "--dir", dir, hash.out.strip()).code).isZero();
+	}
+
+	@Test
+	void javaJarWhenMigrateThenBundledH2AndPostgresqlDriversWork() throws Exception {
+		Path jar = Path.of(System.getProperty("cli.jar", "target/missing.jar"));
+		String url = "jdbc:h2:file:" + this.temp.resolve("db").toAbsolutePath();
+		try (Connection connection = DriverManager.getConnection(url, "sa", "db-pw");
+				Statement statement = connection.createStatement()) {
+			statement.execute("CREATE TABLE users (id BIGINT PRIMARY KEY, password VARCHAR(512))");
+			statement.execute("INSERT INTO users VALUES (1, '5f4dcc3b5aa765d61d8327deb882cf99'), (2, '{noop}pw')");
+		}
+		Map<String, String> env = Map.of("DB_PASSWORD", "db-pw");
+		CliRunner.Result migrate = CliProcess.run(jar, env, "", "migrate", "--url", url, "--user", "sa",
+				"--password-env", "DB_PASSWORD", "--table", "users", "--id-column", "id", "--hash-column", "password",
+				"--unprefixed-format", "md5", "--iterations", "1000", "--allow-weak-parameters");
+		assertThat(migrate.code).as(migrate.toString()).isZero();
+		assertThat(migrate.out).containsPattern("(?m)^  wrapped: +1$").containsPattern("(?m)^  plain text re-hashed: +1$");
+		assertThat(migrate.err).contains("2/2 rows (100.0 %)");
+		// No server listens on port 1: the PostgreSQL driver is there and reports a failed connection.
+		CliRunner.Result postgres = CliProcess.run(jar, env, "", "migrate", "--report", "--url",
+				"jdbc:postgresql://127.0.0.1:1/app", "--user", "app", "--password-env", "DB_PASSWORD", "--table", "users",
+				"--id-column", "id", "--hash-column", "password");
+		assertThat(postgres.code).isEqualTo(Pbkdf2DpapiCli.EXIT_DATABASE_ERROR);
+		assertThat(postgres.err).startsWith("pbkdf2-dpapi: error: cannot connect to the jdbc:postgresql database")
+			.doesNotContain("\tat ");
 	}
 
 }

@@ -26,7 +26,7 @@ class Pbkdf2DpapiCliTests {
 		collect(Pbkdf2DpapiCli.commandLine(CliEnvironment.system()), new ArrayList<>(), commands);
 		assertThat(commands).extracting((c) -> String.join(" ", c))
 			.contains("", "keyring", "keyring init", "keyring rotate", "keyring list", "keyring revoke", "keyring rewrap",
-					"protect", "unprotect", "hash", "verify", "calibrate");
+					"protect", "unprotect", "hash", "verify", "calibrate", "migrate");
 		for (List<String> command : commands) {
 			List<String> args = new ArrayList<>(command);
 			args.add("--help");
@@ -35,7 +35,8 @@ class Pbkdf2DpapiCliTests {
 			assertThat(result.out).as(String.join(" ", args))
 				.contains("Usage: pbkdf2-dpapi")
 				.contains("Exit codes:")
-				.contains("3   Key ring, master key or protector error");
+				.contains("3   Key ring, master key or protector error")
+				.contains("5   migrate: database error");
 		}
 	}
 

@@ -1,0 +1,73 @@
+package io.github.pbkdf2dpapi.autoconfigure.encrypt;
+
+import java.util.List;
+
+import org.apache.commons.logging.Log;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.PropertySource;
+
+/**
+ * An {@link EnvironmentPostProcessor} that makes every {@code ENC(<scheme>:<data>)} value of the
+ * environment read decrypted, whatever its property source: the sources are wrapped in place
+ * (same name, same position, same kind where Spring Boot relies on it), so precedence and
+ * origins are unchanged. It runs just after Spring Boot has loaded the config data
+ * ({@code application.yml}, profiles, imports) and before the logging system is initialised, so
+ * {@code logging.*} values can be encrypted too.
+ *
+ * <p>
+ * Every encrypted value of the sources that can list their names is decrypted here, so one that
+ * cannot be decrypted stops start-up with a report naming the property and its origin. Sources
+ * added later ({@code @PropertySource}, test property sources) are wrapped by a bean factory
+ * post-processor of {@link EncryptAutoConfiguration}.
+ *
+ * <p>
+ * Turned off by {@code pbkdf2-dpapi.encrypt.enabled=false}. The protectors are configured from
+ * plain properties, see {@link EncryptionProtectors}.
+ *
+ * @author pbkdf2-dpapi
+ * @since 0.1.0
+ */
+public class EncryptEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+	/**
+	 * The order of this post-processor: right after Spring Boot's config data processing.
+	 */
+	public static final int ORDER = ConfigDataEnvironmentPostProcessor.ORDER + 1;
+
+	private final Log logger;
+
+	/**
+	 * Create a new post-processor.
+	 * @param logFactory the factory of a log that is replayed once logging is initialised
+	 */
+	public EncryptEnvironmentPostProcessor(DeferredLogFactory logFactory) {
+		this.logger = logFactory.getLog(EncryptEnvironmentPostProcessor.class);
+	}
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		EncryptedValueResolver resolver = EncryptedValueResolver.get(environment);
+		if (resolver == null) {
+			this.logger.debug("pbkdf2-dpapi: ENC(...) decryption is disabled (pbkdf2-dpapi.encrypt.enabled=false)");
+			return;
+		}
+		List<PropertySource<?>> wrapped = EncryptablePropertySources.wrap(environment.getPropertySources(), resolver);
+		int decrypted = EncryptablePropertySources.decryptAll(wrapped);
+		if (this.logger.isDebugEnabled()) {
+			this.logger.debug("pbkdf2-dpapi: wrapped " + wrapped.size() + " property sources, decrypted " + decrypted
+					+ " " + resolver.getPrefix() + "..." + resolver.getSuffix() + " values");
+		}
+	}
+
+	@Override
+	public int getOrder() {
+		return ORDER;
+	}
+
+}

@@ -1,0 +1,158 @@
+package io.github.pbkdf2dpapi.autoconfigure.encrypt;
+
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.github.pbkdf2dpapi.protect.AesGcmCiphertext;
+import io.github.pbkdf2dpapi.protect.AesGcmSecretProtector;
+import io.github.pbkdf2dpapi.protect.SecretProtector;
+import io.github.pbkdf2dpapi.protect.SecretProtectors;
+
+/**
+ * The bootstrap of the protectors that decrypt {@code ENC(<scheme>:...)} values, one per scheme,
+ * from {@link PlainProperties} (the same {@code pbkdf2-dpapi.envelope.*} settings as the password
+ * envelope). A protector is created the first time a value of its scheme is read, so an
+ * application without encrypted values, or without values of a scheme, never touches its keys.
+ *
+ * <p>
+ * To add a scheme, add one {@link Scheme} to {@link #SCHEMES}: its name (the protector's
+ * {@link SecretProtector#scheme()}), a {@link Factory} and a sentence telling how to configure
+ * it.
+ *
+ * @author pbkdf2-dpapi
+ */
+final class EncryptionProtectors {
+
+	private static final String AES_GCM = "pbkdf2-dpapi.envelope.aes-gcm.";
+
+	/**
+	 * The known schemes, in the order they are listed to users.
+	 */
+	private static final List<Scheme> SCHEMES = List.of(
+			new Scheme(AesGcmSecretProtector.SCHEME, EncryptionProtectors::aesGcm,
+					"set " + AES_GCM + "key-id and " + AES_GCM + "key")
+	// The key ring and DPAPI plug in here (the scheme written in values is the protector's
+	// scheme up to its first '-', see EncryptedValues.textScheme):
+	// new Scheme(KeyRingProtector.SCHEME, EncryptionProtectors::keyRing,
+	// 		"set pbkdf2-dpapi.keyring.directory and its master key (pbkdf2-dpapi.keyring.master-key.*)"),
+	// new Scheme(DpapiProtector.SCHEME, EncryptionProtectors::dpapi,
+	// 		"run on Windows, as the user (or on the machine) that encrypted the values, with the same "
+	// 				+ "pbkdf2-dpapi.envelope.dpapi.entropy")
+	// where
+	// static SecretProtector keyRing(PlainProperties properties): bind KeyRingProperties with
+	// 		properties.binder(), check encrypted settings with properties.get(...), return null when
+	// 		no directory is set, else open it as the envelope does (KeyRingProtector.open);
+	// static SecretProtector dpapi(PlainProperties properties): DpapiProtector.create(scope, entropy),
+	// 		returned even off Windows so that a dpapi value fails with the reason "unavailable".
+	);
+
+	private static final Map<String, Scheme> BY_NAME;
+
+	static {
+		Map<String, Scheme> byName = new LinkedHashMap<>();
+		SCHEMES.forEach((scheme) -> byName.put(scheme.name(), scheme));
+		BY_NAME = byName;
+	}
+
+	private EncryptionProtectors() {
+	}
+
+	/**
+	 * The names of the known schemes.
+	 * @return the scheme names
+	 */
+	static Set<String> schemes() {
+		return BY_NAME.keySet();
+	}
+
+	/**
+	 * The scheme of the given name.
+	 * @param name a scheme name
+	 * @return the scheme, or {@code null} when unknown
+	 */
+	static Scheme scheme(String name) {
+		return BY_NAME.get(name);
+	}
+
+	/**
+	 * Creates the AES-GCM protector from {@code pbkdf2-dpapi.envelope.aes-gcm.key-id} and
+	 * {@code .key}, whatever {@code pbkdf2-dpapi.envelope.protector} is.
+	 * @param properties the plain properties
+	 * @return the protector, or {@code null} when neither setting is present
+	 */
+	static SecretProtector aesGcm(PlainProperties properties) {
+		String keyId = properties.get(AES_GCM + "key-id");
+		String key = properties.get(AES_GCM + "key");
+		if (keyId == null && key == null) {
+			return null;
+		}
+		if (keyId == null || keyId.isBlank()) {
+			throw invalid(properties, "key-id", null, "no key id is set",
+					"Set " + AES_GCM + "key-id to the id of the key that encrypted the values, e.g. k1.");
+		}
+		if (key == null || key.isBlank()) {
+			throw invalid(properties, "key", keyId, "no key is set",
+					"Set " + AES_GCM + "key to the Base64 encoding of the 32-byte key, as a plain environment "
+							+ "variable or credential file.");
+		}
+		byte[] bytes;
+		try {
+			bytes = Base64.getDecoder().decode(key.trim());
+		}
+		catch (IllegalArgumentException ex) {
+			// The decoder's message may quote a character of the key: not propagated.
+			throw invalid(properties, "key", keyId, "the key is not valid Base64",
+					"Set " + AES_GCM + "key to the Base64 encoding of 32 random bytes ('openssl rand -base64 32').");
+		}
+		if (bytes.length != AesGcmCiphertext.KEY_LENGTH) {
+			throw invalid(properties, "key", keyId,
+					"the key is " + bytes.length + " bytes long; AES-256 needs exactly " + AesGcmCiphertext.KEY_LENGTH,
+					"Set " + AES_GCM + "key to the Base64 encoding of 32 random bytes ('openssl rand -base64 32').");
+		}
+		try {
+			return SecretProtectors.aesGcm(keyId, bytes);
+		}
+		catch (IllegalArgumentException ex) {
+			throw invalid(properties, "key-id", null, ex.getMessage(),
+					"Use 1 to 64 letters, digits, '_', '.' or '-' in " + AES_GCM + "key-id.");
+		}
+	}
+
+	private static EncryptedPropertyException invalid(PlainProperties properties, String suffix, String keyId,
+			String reason, String action) {
+		String name = AES_GCM + suffix;
+		return EncryptedPropertyException.invalidSetting(name, properties.origin(name), AesGcmSecretProtector.SCHEME,
+				keyId, reason, action);
+	}
+
+	/**
+	 * Creates the protector of one scheme.
+	 */
+	@FunctionalInterface
+	interface Factory {
+
+		/**
+		 * Creates the protector from plain properties.
+		 * @param properties the plain properties
+		 * @return the protector, or {@code null} when the scheme is not configured
+		 * @throws EncryptedPropertyException when a setting is invalid
+		 */
+		SecretProtector create(PlainProperties properties);
+
+	}
+
+	/**
+	 * A scheme of {@code ENC(...)} values.
+	 *
+	 * @param name the scheme, as written in values
+	 * @param factory creates its protector
+	 * @param howToConfigure completes "To decrypt 'x' values, ..."
+	 */
+	record Scheme(String name, Factory factory, String howToConfigure) {
+
+	}
+
+}
