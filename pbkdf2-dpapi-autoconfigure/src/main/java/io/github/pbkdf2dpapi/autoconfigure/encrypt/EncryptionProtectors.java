@@ -1,13 +1,19 @@
 package io.github.pbkdf2dpapi.autoconfigure.encrypt;
 
+import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.pbkdf2dpapi.autoconfigure.password.EnvelopeProperties;
+import io.github.pbkdf2dpapi.autoconfigure.password.EnvelopeProtectors;
+import io.github.pbkdf2dpapi.autoconfigure.password.KeyRingProperties;
 import io.github.pbkdf2dpapi.protect.AesGcmCiphertext;
 import io.github.pbkdf2dpapi.protect.AesGcmSecretProtector;
+import io.github.pbkdf2dpapi.protect.DpapiProtector;
+import io.github.pbkdf2dpapi.protect.KeyRingProtector;
 import io.github.pbkdf2dpapi.protect.SecretProtector;
 import io.github.pbkdf2dpapi.protect.SecretProtectors;
 
@@ -32,22 +38,13 @@ final class EncryptionProtectors {
 	 * The known schemes, in the order they are listed to users.
 	 */
 	private static final List<Scheme> SCHEMES = List.of(
+			new Scheme(KeyRingProtector.SCHEME, EncryptionProtectors::keyRing,
+					"set pbkdf2-dpapi.keyring.directory and its master key (pbkdf2-dpapi.keyring.master-key.*)"),
+			new Scheme(DpapiProtector.SCHEME, EncryptionProtectors::dpapi,
+					"run on Windows, as the user (or on the machine) that encrypted the values, with the same "
+							+ "pbkdf2-dpapi.envelope.dpapi.entropy"),
 			new Scheme(AesGcmSecretProtector.SCHEME, EncryptionProtectors::aesGcm,
-					"set " + AES_GCM + "key-id and " + AES_GCM + "key")
-	// The key ring and DPAPI plug in here (the scheme written in values is the protector's
-	// scheme up to its first '-', see EncryptedValues.textScheme):
-	// new Scheme(KeyRingProtector.SCHEME, EncryptionProtectors::keyRing,
-	// 		"set pbkdf2-dpapi.keyring.directory and its master key (pbkdf2-dpapi.keyring.master-key.*)"),
-	// new Scheme(DpapiProtector.SCHEME, EncryptionProtectors::dpapi,
-	// 		"run on Windows, as the user (or on the machine) that encrypted the values, with the same "
-	// 				+ "pbkdf2-dpapi.envelope.dpapi.entropy")
-	// where
-	// static SecretProtector keyRing(PlainProperties properties): bind KeyRingProperties with
-	// 		properties.binder(), check encrypted settings with properties.get(...), return null when
-	// 		no directory is set, else open it as the envelope does (KeyRingProtector.open);
-	// static SecretProtector dpapi(PlainProperties properties): DpapiProtector.create(scope, entropy),
-	// 		returned even off Windows so that a dpapi value fails with the reason "unavailable".
-	);
+					"set " + AES_GCM + "key-id and " + AES_GCM + "key"));
 
 	private static final Map<String, Scheme> BY_NAME;
 
@@ -75,6 +72,36 @@ final class EncryptionProtectors {
 	 */
 	static Scheme scheme(String name) {
 		return BY_NAME.get(name);
+	}
+
+	/**
+	 * Opens the key ring of {@code pbkdf2-dpapi.keyring.*}, the same one the password envelope
+	 * uses.
+	 * @param properties the plain properties
+	 * @return the protector, or {@code null} when no key ring directory is set
+	 */
+	static SecretProtector keyRing(PlainProperties properties) {
+		KeyRingProperties keyRing = properties.binder()
+			.bind("pbkdf2-dpapi.keyring", KeyRingProperties.class)
+			.orElseGet(KeyRingProperties::new);
+		if (keyRing.getDirectory() == null) {
+			return null;
+		}
+		return EnvelopeProtectors.keyRing(envelope(properties), keyRing, Clock.systemUTC());
+	}
+
+	/**
+	 * The DPAPI protector of {@code pbkdf2-dpapi.envelope.dpapi.*}; off Windows it fails every
+	 * value with the reason "unavailable".
+	 * @param properties the plain properties
+	 * @return the protector
+	 */
+	static SecretProtector dpapi(PlainProperties properties) {
+		return EnvelopeProtectors.dpapiProtector(envelope(properties).getDpapi());
+	}
+
+	private static EnvelopeProperties envelope(PlainProperties properties) {
+		return properties.binder().bind("pbkdf2-dpapi.envelope", EnvelopeProperties.class).orElseGet(EnvelopeProperties::new);
 	}
 
 	/**

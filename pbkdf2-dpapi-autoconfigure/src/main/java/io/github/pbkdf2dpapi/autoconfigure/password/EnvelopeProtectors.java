@@ -78,8 +78,18 @@ public final class EnvelopeProtectors {
 		};
 	}
 
+	/**
+	 * The DPAPI protector of the configured scope and entropy, whether or not DPAPI is available
+	 * here (an unavailable one fails each operation with the reason).
+	 * @param dpapi the DPAPI settings
+	 * @return the protector
+	 */
+	public static DpapiProtector dpapiProtector(EnvelopeProperties.Dpapi dpapi) {
+		return DpapiProtector.create(scope(dpapi.getScope()), entropy(dpapi));
+	}
+
 	private static SecretProtector dpapi(EnvelopeProperties.Dpapi dpapi) {
-		DpapiProtector protector = DpapiProtector.create(scope(dpapi.getScope()), entropy(dpapi));
+		DpapiProtector protector = dpapiProtector(dpapi);
 		if (!protector.isAvailable()) {
 			throw new InvalidPbkdf2DpapiPropertyException(ENVELOPE + "protector", protector.unavailableMessage(),
 					"Set pbkdf2-dpapi.envelope.protector=keyring and configure pbkdf2-dpapi.keyring.directory "
@@ -88,7 +98,14 @@ public final class EnvelopeProtectors {
 		return protector;
 	}
 
-	private static SecretProtector keyRing(EnvelopeProperties envelope, KeyRingProperties properties, Clock clock) {
+	/**
+	 * Opens (or, with {@code create-if-missing}, creates) the configured key ring.
+	 * @param envelope the envelope settings (the DPAPI scope of a DPAPI master key)
+	 * @param properties the key ring settings
+	 * @param clock the clock
+	 * @return the key ring protector
+	 */
+	public static KeyRingProtector keyRing(EnvelopeProperties envelope, KeyRingProperties properties, Clock clock) {
 		Path directory = properties.getDirectory();
 		if (directory == null) {
 			throw new InvalidPbkdf2DpapiPropertyException(KEYRING + "directory",

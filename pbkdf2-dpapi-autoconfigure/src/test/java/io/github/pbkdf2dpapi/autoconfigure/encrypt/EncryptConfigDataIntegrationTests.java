@@ -99,7 +99,7 @@ class EncryptConfigDataIntegrationTests {
 		ConfigurationProperty property = find("enc.yaml.secret");
 		assertThat(property.getOrigin()).isInstanceOf(PropertySourceOrigin.class);
 		assertThat(((PropertySourceOrigin) property.getOrigin()).getOrigin()).isInstanceOf(TextResourceOrigin.class);
-		assertThat(property.getOrigin().toString()).contains("enc-app.yml").contains("- 13:");
+		assertThat(property.getOrigin().toString()).contains("enc-app.yml").contains("- 15:");
 		assertThat(property.getValue()).isEqualTo("yaml-secret");
 		assertThat(find("enc.imported.secret").getOrigin().toString()).contains("encrypt/imported.properties")
 			.contains("- 1:");

@@ -71,7 +71,7 @@ class EncryptStartupFailureTests {
 				"Property: enc.jasypt", "Reason: malformed: the value does not start with a scheme"),
 
 		UNKNOWN_SCHEME(new String[] { KEY_ID, KEY, "--enc.scheme=ENC(zz:AQIDBAUG)" }, "AQIDBAUG", List.of(),
-				"Property: enc.scheme", "Scheme: zz", "Reason: unknown scheme 'zz'", "Use one of the schemes aes"),
+				"Property: enc.scheme", "Scheme: zz", "Reason: unknown scheme 'zz'", "Use one of the schemes kr, dpapi, aes"),
 
 		NO_PROTECTOR_CONFIGURED(new String[] { "--enc.secret=" + EncryptTestValues.COMMAND_LINE }, "command-line-secret",
 				List.of(EncryptTestValues.COMMAND_LINE), "Property: enc.secret", "Scheme: aes", "Key id: k1",
