@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code target/screenshots/} when a test fails.
  */
 @ExtendWith(Chromium.class)
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = WebLoginApplicationTests.OWN_DATABASE)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { WebLoginApplicationTests.OWN_DATABASE,
+		WebLoginApplicationTests.TEST_KEY_RING })
 class BrowserEndToEndTests {
 
 	private static final String GENERIC_FAILURE = "Sign-in failed. Check your username and password.";

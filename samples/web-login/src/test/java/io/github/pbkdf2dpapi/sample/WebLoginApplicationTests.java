@@ -1,10 +1,14 @@
 package io.github.pbkdf2dpapi.sample;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -29,12 +33,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The sample with its real configuration (600,000 iterations, lockout after 5 failures), driven
  * through MockMvc: demo users, upgrades at login, lockout and unlock, CSRF, access rules.
  */
-@SpringBootTest(properties = WebLoginApplicationTests.OWN_DATABASE)
+@SpringBootTest(properties = { WebLoginApplicationTests.OWN_DATABASE, WebLoginApplicationTests.TEST_KEY_RING })
 @AutoConfigureMockMvc
 class WebLoginApplicationTests {
 
 	/** Each test context gets its own in-memory database (contexts share the JVM). */
 	static final String OWN_DATABASE = "spring.datasource.url=jdbc:h2:mem:${random.uuid}";
+
+	/**
+	 * The development key ring and secrets of the tests, under {@code target/} so that
+	 * {@code mvn clean} makes the next run a first start.
+	 */
+	static final String TEST_KEY_RING = "pbkdf2-dpapi.keyring.directory=target/.pbkdf2-dpapi/keyring";
 
 	@Autowired
 	private MockMvc mvc;
@@ -45,9 +55,24 @@ class WebLoginApplicationTests {
 	@Autowired
 	private JdbcUserDetailsManager users;
 
+	@Autowired
+	private ConfigurableEnvironment environment;
+
 	@Test
 	void newPasswordsUseTheRealDefaults() {
 		assertThat(this.passwordEncoder.encode("x")).startsWith("{pbkdf2-dpapi}$p2d$v=1$a=sha256,i=600000,");
+	}
+
+	@Test
+	void datasourcePasswordAndPepperAreEncValuesDecryptedAtStartUp() throws Exception {
+		String file = Files.readString(Path.of("target/.pbkdf2-dpapi/secrets.properties"));
+		for (String name : new String[] { DevelopmentSecretsEnvironmentPostProcessor.DATASOURCE_PASSWORD,
+				DevelopmentSecretsEnvironmentPostProcessor.PEPPER }) {
+			assertThat(file).contains(name + "=ENC(kr:");
+			String decrypted = this.environment.getProperty(name);
+			assertThat(decrypted).isNotEmpty().doesNotStartWith("ENC(");
+			assertThat(file).doesNotContain(decrypted);
+		}
 	}
 
 	@Test
