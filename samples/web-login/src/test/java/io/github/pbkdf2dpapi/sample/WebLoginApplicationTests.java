@@ -190,6 +190,21 @@ class WebLoginApplicationTests {
 	}
 
 	@Test
+	void wrongCurrentPasswordsInTheChangeFormCountAsFailedLogins() throws Exception {
+		String username = createUser("guessed", "the real passphrase");
+		for (int i = 0; i < 5; i++) {
+			this.mvc.perform(post("/password").with(user(username)).with(csrf())
+				.param("currentPassword", "guess number " + i)
+				.param("newPassword", "attacker passphrase")
+				.param("confirmPassword", "attacker passphrase"))
+				.andExpect(content().string(org.hamcrest.Matchers.containsString(AccountController.WRONG_CURRENT_PASSWORD)));
+		}
+		this.mvc.perform(formLogin().user(username).password("the real passphrase")).andExpect(unauthenticated());
+		this.mvc.perform(post("/admin/unlock").param("username", username).with(user("admin").roles("ADMIN")).with(csrf()));
+		this.mvc.perform(formLogin().user(username).password("the real passphrase")).andExpect(authenticated());
+	}
+
+	@Test
 	void registrationRefusesShortPasswordsAndTakenNames() throws Exception {
 		this.mvc.perform(post("/register").with(csrf())
 			.param("username", "shorty")
