@@ -7,6 +7,7 @@ import java.util.Map;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -28,8 +29,10 @@ import io.github.pbkdf2dpapi.protect.SecretProtectors;
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} for
  * the pbkdf2-dpapi {@link PasswordEncoder}: a {@code DelegatingPasswordEncoder} whose default
  * id is {@code pbkdf2-dpapi}, configured from {@code pbkdf2-dpapi.password.*} and
- * {@code pbkdf2-dpapi.envelope.*}. Backs off when the application defines its own
- * {@link PasswordEncoder}.
+ * {@code pbkdf2-dpapi.envelope.*}, decorated by every {@link Pbkdf2DpapiPasswordEncoderDecorator}
+ * bean (the hashing bulkhead, metrics). Backs off when the application defines its own
+ * {@link PasswordEncoder}. The effective settings are a {@link Pbkdf2DpapiPasswordEncoderSettings}
+ * bean, which is not itself a {@link PasswordEncoder}.
  *
  * @author pbkdf2-dpapi
  * @since 0.1.0
@@ -59,12 +62,27 @@ public final class Pbkdf2DpapiPasswordEncoderAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(PasswordEncoder.class)
-	PasswordEncoder passwordEncoder(Pbkdf2DpapiPasswordProperties properties, SecretProtector protector) {
+	Pbkdf2DpapiPasswordEncoderSettings pbkdf2DpapiPasswordEncoderSettings(Pbkdf2DpapiPasswordProperties properties,
+			SecretProtector protector) {
 		boolean timed = properties.getCalibrateTo() != null || properties.getBudget().isCheck();
 		Pbkdf2Timing timing = timed ? Pbkdf2Timing.measure(properties.getAlgorithm().prf()) : null;
 		Pbkdf2DpapiPasswordEncoder encoder = encoder(properties, protector, timing);
 		review(properties, encoder, timing);
-		return Pbkdf2DpapiPasswordEncoders.createDelegatingPasswordEncoder(encoder);
+		return new Pbkdf2DpapiPasswordEncoderSettings(encoder, properties.getSaltLength(),
+				(properties.getHashLength() != null) ? properties.getHashLength() : encoder.getPrf().hashLength(),
+				properties.getNormalization(),
+				(timing != null) ? timing.estimate(encoder.getIterations()) : null, properties.getCalibrateTo());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(PasswordEncoder.class)
+	PasswordEncoder passwordEncoder(Pbkdf2DpapiPasswordEncoderSettings settings,
+			ObjectProvider<Pbkdf2DpapiPasswordEncoderDecorator> decorators) {
+		PasswordEncoder encoder = Pbkdf2DpapiPasswordEncoders.createDelegatingPasswordEncoder(settings.getEncoder());
+		for (Pbkdf2DpapiPasswordEncoderDecorator decorator : decorators.orderedStream().toList()) {
+			encoder = decorator.decorate(encoder);
+		}
+		return encoder;
 	}
 
 	/**
@@ -91,6 +109,10 @@ public final class Pbkdf2DpapiPasswordEncoderAutoConfiguration {
 		String owasp = PasswordParameterReview.owaspWarning(encoder.getPrf(), encoder.getIterations());
 		if (owasp != null) {
 			logger.warn(owasp);
+		}
+		for (String duplicate : encoder.getPeppers().duplicateIds()) {
+			logger.warn("pbkdf2-dpapi: pepper ids " + duplicate + " (pbkdf2-dpapi.password.pepper.secrets) hold the "
+					+ "same secret; give each id its own random pepper, or a rotation changes nothing");
 		}
 		if (properties.getBudget().isCheck()) {
 			logger.info(PasswordParameterReview.measured(timing, encoder.getIterations()));
