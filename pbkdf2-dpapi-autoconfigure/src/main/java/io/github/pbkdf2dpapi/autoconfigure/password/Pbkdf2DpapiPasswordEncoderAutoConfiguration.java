@@ -63,7 +63,11 @@ public final class Pbkdf2DpapiPasswordEncoderAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(PasswordEncoder.class)
 	Pbkdf2DpapiPasswordEncoderSettings pbkdf2DpapiPasswordEncoderSettings(Pbkdf2DpapiPasswordProperties properties,
-			SecretProtector protector) {
+			SecretProtector secretProtector, ObjectProvider<Pbkdf2DpapiSecretProtectorDecorator> protectorDecorators) {
+		SecretProtector protector = secretProtector;
+		for (Pbkdf2DpapiSecretProtectorDecorator decorator : protectorDecorators.orderedStream().toList()) {
+			protector = decorator.decorate(protector);
+		}
 		boolean timed = properties.getCalibrateTo() != null || properties.getBudget().isCheck();
 		Pbkdf2Timing timing = timed ? Pbkdf2Timing.measure(properties.getAlgorithm().prf()) : null;
 		Pbkdf2DpapiPasswordEncoder encoder = encoder(properties, protector, timing);

@@ -4,7 +4,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Callback that wraps the auto-configured {@link PasswordEncoder} before it becomes a bean, for
- * example in a bulkhead or with metrics. Decorators are applied in {@link org.springframework.core.Order
+ * example in a bulkhead or with metrics. Decorators are applied in {@link org.springframework.core.annotation.Order
  * order}: the first one wraps the {@code DelegatingPasswordEncoder}, the last one is outermost.
  * The hashing bulkhead uses order {@code 0}, metrics {@code 100}.
  *
