@@ -14,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.util.StringUtils;
 
@@ -46,6 +47,11 @@ public final class Pbkdf2DpapiPasswordEncoderAutoConfiguration {
 	private static final Log logger = LogFactory.getLog(Pbkdf2DpapiPasswordEncoderAutoConfiguration.class);
 
 	private static final String PASSWORD = "pbkdf2-dpapi.password.";
+
+	@Bean
+	static PlainSecretPropertiesCheck pbkdf2DpapiPlainSecretPropertiesCheck(Environment environment) {
+		return new PlainSecretPropertiesCheck(environment);
+	}
 
 	@Bean
 	@ConditionalOnMissingBean
