@@ -128,6 +128,18 @@ public final class AuditKeys {
 		}
 	}
 
+	/**
+	 * A pseudonym for a principal or address, for log lines: the first 16 hex digits of
+	 * HMAC-SHA256 with the current key. An administrator who knows the key can compute the
+	 * pseudonym of a suspect name; a reader of the log alone cannot reverse it.
+	 * @param value the value
+	 * @return {@code ~} followed by 16 hex digits
+	 */
+	public String pseudonym(String value) {
+		byte[] mac = mac(this.currentId, ("pseudonym:" + value).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		return "~" + java.util.HexFormat.of().formatHex(mac, 0, 8);
+	}
+
 	@Override
 	public String toString() {
 		return "AuditKeys[current=" + this.currentId + ", ids=" + ids() + "]";

@@ -125,12 +125,17 @@ public record AuditRecord(long sequence, Instant occurredAt, String type, String
 
 	/**
 	 * The one-line structured form written to the log: {@code key=value} pairs, values quoted.
+	 * The principal and an {@code address} detail pass through {@code mask} first, so that the log
+	 * carries pseudonyms while the store keeps the real values.
+	 * @param mask turns a principal or address into what the log may show
 	 * @return the line
 	 */
-	public String toLogLine() {
+	public String toLogLine(java.util.function.UnaryOperator<String> mask) {
+		Map<String, String> shown = new TreeMap<>(this.details);
+		shown.computeIfPresent("address", (name, value) -> mask.apply(value));
 		return "seq=" + this.sequence + " at=" + this.occurredAt + " type=" + this.type + " principal="
-				+ quote((this.principal != null) ? this.principal : "") + " details=" + quote(detailsString())
-				+ " key=" + this.keyId + " prev=" + this.previousMac + " mac=" + this.mac;
+				+ quote((this.principal != null) ? mask.apply(this.principal) : "") + " details="
+				+ quote(formatDetails(shown)) + " key=" + this.keyId + " prev=" + this.previousMac + " mac=" + this.mac;
 	}
 
 	private static String quote(String value) {

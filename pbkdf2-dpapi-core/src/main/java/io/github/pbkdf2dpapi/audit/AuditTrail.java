@@ -9,7 +9,8 @@ import org.apache.commons.logging.LogFactory;
 /**
  * Writes audit events: appends each to the {@link AuditStore} as the next signed entry of the
  * chain, then writes it as one structured line to the log category
- * {@code io.github.pbkdf2dpapi.audit} (INFO), which also keeps an external copy of the head. A
+ * {@code io.github.pbkdf2dpapi.audit} (INFO), which also keeps an external copy of the head
+ * (principals and addresses appear there as {@link AuditKeys#pseudonym pseudonyms}). A
  * store failure is logged (without the event's details) and does not fail the caller.
  *
  * @author pbkdf2-dpapi
@@ -64,7 +65,7 @@ public class AuditTrail {
 			return null;
 		}
 		if (auditLog.isInfoEnabled()) {
-			auditLog.info(entry.toLogLine());
+			auditLog.info(entry.toLogLine(this.keys::pseudonym));
 		}
 		return entry;
 	}

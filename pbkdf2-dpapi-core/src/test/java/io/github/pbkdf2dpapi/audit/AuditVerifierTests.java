@@ -146,14 +146,17 @@ class AuditVerifierTests {
 	}
 
 	@Test
-	void toLogLineThenStructuredWithChain() {
-		AuditRecord entry = this.store.append(
-				new AuditEvent(AuditEvent.AUTHENTICATION_FAILURE, "al\"ice", Map.of("reason", "bad credentials")), T0,
-				KEYS);
-		assertThat(entry.toLogLine()).startsWith("seq=1 at=2025-01-01T00:00:00Z type=AUTHENTICATION_FAILURE "
-				+ "principal=\"al\\\"ice\" details=\"reason=bad+credentials\" key=a1 prev=" + AuditRecord.GENESIS_MAC
-				+ " mac=")
-			.endsWith(entry.mac());
+	void toLogLineThenStructuredWithChainAndPseudonyms() {
+		AuditRecord entry = this.store.append(new AuditEvent(AuditEvent.AUTHENTICATION_FAILURE, "al\"ice",
+				Map.of("reason", "bad credentials", "address", "192.0.2.7")), T0, KEYS);
+		String line = entry.toLogLine(KEYS::pseudonym);
+		assertThat(line).startsWith("seq=1 at=2025-01-01T00:00:00Z type=AUTHENTICATION_FAILURE principal=\""
+				+ KEYS.pseudonym("al\"ice") + "\" details=\"address=" + KEYS.pseudonym("192.0.2.7").replace("~", "%7E")
+				+ "&reason=bad+credentials\" key=a1 prev=" + AuditRecord.GENESIS_MAC + " mac=")
+			.endsWith(entry.mac())
+			.doesNotContain("alice")
+			.doesNotContain("192.0.2.7");
+		assertThat(KEYS.pseudonym("alice")).matches("~[0-9a-f]{16}").isNotEqualTo(KEYS.pseudonym("bob"));
 		assertThat(entry.mac()).hasSize(64).isNotEqualTo(AuditRecord.GENESIS_MAC);
 	}
 
