@@ -1,5 +1,7 @@
 package io.github.pbkdf2dpapi.autoconfigure.password;
 
+import io.github.pbkdf2dpapi.autoconfigure.env.WrappingPropertySource;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,8 +32,7 @@ import org.springframework.core.env.PropertySource;
  *
  * <p>
  * A property source that wraps another (for example to decrypt {@code ENC(...)} values) is looked
- * through: its {@link PropertySource#getSource()} must return the wrapped source for the raw text
- * to be seen.
+ * through with {@link WrappingPropertySource#unwrap}, so the raw text is what is checked.
  */
 class PlainSecretPropertiesCheck implements SmartInitializingSingleton {
 
@@ -61,7 +62,7 @@ class PlainSecretPropertiesCheck implements SmartInitializingSingleton {
 		}
 		Set<String> warnings = new LinkedHashSet<>();
 		for (PropertySource<?> source : configurable.getPropertySources()) {
-			PropertySource<?> raw = unwrap(source);
+			PropertySource<?> raw = WrappingPropertySource.unwrap(source);
 			if (raw instanceof ConfigTreePropertySource || !(raw instanceof EnumerablePropertySource<?> enumerable)) {
 				continue;
 			}
@@ -75,14 +76,6 @@ class PlainSecretPropertiesCheck implements SmartInitializingSingleton {
 			}
 		}
 		return new ArrayList<>(warnings);
-	}
-
-	private static PropertySource<?> unwrap(PropertySource<?> source) {
-		PropertySource<?> current = source;
-		for (int depth = 0; depth < 8 && current.getSource() instanceof PropertySource<?> inner; depth++) {
-			current = inner;
-		}
-		return current;
 	}
 
 	private static boolean isSecret(String name) {
