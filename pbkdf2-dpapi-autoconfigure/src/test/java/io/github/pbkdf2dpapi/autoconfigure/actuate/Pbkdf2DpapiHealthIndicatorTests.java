@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
@@ -19,6 +22,7 @@ import io.github.pbkdf2dpapi.autoconfigure.password.Pbkdf2DpapiPasswordEncoderAu
 import io.github.pbkdf2dpapi.protect.KeyedSecretProtector;
 import io.github.pbkdf2dpapi.protect.ProtectorException;
 import io.github.pbkdf2dpapi.protect.ProtectorKeyInfo;
+import io.github.pbkdf2dpapi.protect.KeyRingProtector;
 import io.github.pbkdf2dpapi.protect.SecretProtector;
 import io.github.pbkdf2dpapi.protect.SecretProtectors;
 
@@ -66,6 +70,21 @@ class Pbkdf2DpapiHealthIndicatorTests {
 				assertThat(health.getStatus()).isEqualTo(Status.UP);
 				assertThat(health.getDetails()).containsEntry("envelope", "aes:k1").doesNotContainKey("warnings");
 				assertThat(health.toString()).contains("p1").doesNotContain(PEPPER).doesNotContain(KEY);
+			});
+	}
+
+	@Test
+	void healthWhenKeyRingThenUpWithPrimaryKeyIdAndDates(@TempDir Path temp) {
+		this.contextRunner
+			.withPropertyValues("pbkdf2-dpapi.envelope.protector=keyring",
+					"pbkdf2-dpapi.keyring.directory=" + temp.resolve("ring"), "pbkdf2-dpapi.keyring.create-if-missing=true",
+					"pbkdf2-dpapi.keyring.master-key.source=plain")
+			.run((context) -> {
+				Health health = context.getBean(Pbkdf2DpapiHealthIndicator.class).health();
+				assertThat(health.getStatus()).isEqualTo(Status.UP);
+				String keyId = ((KeyRingProtector) context.getBean(SecretProtector.class)).getKeyRing().keys().get(0).id();
+				assertThat(health.getDetails()).containsEntry("scheme", "kr").containsEntry("envelope", "kr:" + keyId);
+				assertThat(health.toString()).contains(keyId).contains("primary");
 			});
 	}
 
