@@ -1,5 +1,23 @@
 package io.github.pbkdf2dpapi.autoconfigure.hygiene;
 
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+import org.apache.commons.logging.LogFactory;
+import org.h2.jdbcx.JdbcDataSource;
+import org.springframework.core.env.Environment;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.github.pbkdf2dpapi.autoconfigure.password.Pbkdf2DpapiPasswordEncoderSettings;
+import io.github.pbkdf2dpapi.encrypt.EncryptedValues;
+import io.github.pbkdf2dpapi.legacy.migrate.JdbcHashMigrator;
+import io.github.pbkdf2dpapi.legacy.migrate.MigrationOptions;
+import io.github.pbkdf2dpapi.password.Pbkdf2DpapiPasswordEncoder;
+import io.github.pbkdf2dpapi.protect.SecretProtector;
+import io.github.pbkdf2dpapi.protect.SecretProtectors;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -39,9 +57,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * in any usual encoding, appears in the captured output.
  *
  * <p>
- * To cover another flow (legacy migration, {@code ENC(...)} values), add its secrets to
- * {@link #secrets} and a method to {@link #flows()}; values only known at run time (stored
- * hashes) are added by the flow itself.
+ * The flows: form login and HTTP Basic, upgrade of a legacy hash at login, lockout, the actuator
+ * endpoints, {@code ENC(...)} configuration values (plain and bound) and a bulk migration of MD5
+ * hashes. To cover another flow, add its secrets to {@link #secrets} and a method to
+ * {@link #flows()}; values only known at run time (stored hashes) are added by the flow itself.
  */
 @SpringBootTest(properties = { "logging.level.root=DEBUG", "logging.level.io.github.pbkdf2dpapi=TRACE",
 		"pbkdf2-dpapi.password.iterations=1000", "pbkdf2-dpapi.password.allow-weak-parameters=true",
@@ -69,6 +88,23 @@ class LogHygieneTests {
 	static final String BOB_PASSWORD = "Tr0ub4dor&3-bob-legacy";
 
 	static final String WRONG_PASSWORD = "Wr0ng-guess-hygiene";
+
+	static final String MIGRATED_PASSWORD = "Mig-rated-secret-";
+
+	static final String API_KEY = "hygiene-api-key-from-ENC-0123456789";
+
+	@DynamicPropertySource
+	static void encryptedProperties(DynamicPropertyRegistry registry) {
+		SecretProtector aes = SecretProtectors.aesGcm("k1", Base64.getDecoder().decode(AES_KEY));
+		registry.add("app.api-key", () -> EncryptedValues.encrypt(aes, API_KEY, null));
+		registry.add("app.bound-key", () -> EncryptedValues.encrypt(aes, API_KEY, "app.bound-key"));
+	}
+
+	@Autowired
+	private Environment environment;
+
+	@Autowired
+	private Pbkdf2DpapiPasswordEncoderSettings settings;
 
 	@Autowired
 	private MockMvc mvc;
@@ -98,7 +134,8 @@ class LogHygieneTests {
 			.contains("DEBUG")
 			.contains("type=ACCOUNT_LOCKED")
 			.contains("reason=refused%3Aaccount_locked")
-			.contains("type=PASSWORD_UPGRADED principal=\"~");
+			.contains("type=PASSWORD_UPGRADED principal=\"~")
+			.contains("migration report");
 		String captured = output.getAll();
 		this.secrets.forEach((what, value) -> assertThat(captured).as(what).doesNotContain(value));
 	}
@@ -109,7 +146,8 @@ class LogHygieneTests {
 		flows.add(this::upgradeFlow);
 		flows.add(this::lockoutFlow);
 		flows.add(this::actuatorFlow);
-		// The lead adds: legacy migration flow, ENC(...) configuration flow.
+		flows.add(this::encryptedConfigurationFlow);
+		flows.add(this::migrationFlow);
 		return flows;
 	}
 
@@ -153,6 +191,46 @@ class LogHygieneTests {
 		for (String value : this.secrets.values()) {
 			assertThat(endpoint).doesNotContain(value);
 			assertThat(health).doesNotContain(value);
+		}
+	}
+
+	private void encryptedConfigurationFlow() {
+		secret("decrypted ENC value", API_KEY);
+		assertThat(this.environment.getProperty("app.api-key")).isEqualTo(API_KEY);
+		assertThat(this.environment.getProperty("app.bound-key")).isEqualTo(API_KEY);
+	}
+
+	/**
+	 * Wraps a table of MD5 hashes in {@code {pbkdf2-dpapi-wrap:md5}} records with the bulk migrator
+	 * (progress and summary logged), then logs in as a migrated user.
+	 */
+	private void migrationFlow() throws Exception {
+		JdbcDataSource dataSource = new JdbcDataSource();
+		dataSource.setURL("jdbc:h2:mem:hygiene;DB_CLOSE_DELAY=-1");
+		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+			statement.execute("create table legacy_users (id int primary key, hash varchar(500))");
+			for (int i = 0; i < 20; i++) {
+				String password = MIGRATED_PASSWORD + i;
+				String md5 = HexFormat.of()
+					.formatHex(MessageDigest.getInstance("MD5").digest(password.getBytes(StandardCharsets.UTF_8)));
+				secret("migrated password " + i, password);
+				secret("md5 hash " + i, md5);
+				statement.execute("insert into legacy_users values (" + i + ", '" + md5 + "')");
+			}
+		}
+		Pbkdf2DpapiPasswordEncoder current = this.settings.getEncoder();
+		JdbcHashMigrator migrator = new JdbcHashMigrator(dataSource, current,
+				MigrationOptions.of("legacy_users", "id", "hash").withUnprefixedFormat("md5-hex").withBatchSize(7));
+		migrator.migrate((progress) -> LogFactory.getLog(LogHygieneTests.class).info("migration " + progress));
+		LogFactory.getLog(LogHygieneTests.class).info("migration report " + migrator.report());
+		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("select hash from legacy_users where id = 3")) {
+			rows.next();
+			String wrapped = rows.getString(1);
+			secret("wrapped hash", wrapped);
+			secret("wrapped hash payload", payload(wrapped));
+			assertThat(wrapped).startsWith("{pbkdf2-dpapi-wrap:md5}");
+			assertThat(this.passwordEncoder.matches(MIGRATED_PASSWORD + 3, wrapped)).isTrue();
 		}
 	}
 
