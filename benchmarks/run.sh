@@ -7,9 +7,9 @@ cd "$(dirname "$0")/.."
 mvn -B -q -pl benchmarks -am package -DskipTests
 mkdir -p benchmarks/results
 jar=benchmarks/target/benchmarks.jar
-java -jar "$jar" 'Pbkdf2EngineBenchmark|Pbkdf2InterleavedBenchmark|Pbkdf2ScalingBenchmark|EncoderOverheadBenchmark|Pbkdf2ConcurrencyBenchmark' \
+java -jar "$jar" 'Pbkdf2EngineBenchmark|Pbkdf2InterleavedBenchmark|Pbkdf2ScalingBenchmark|EncoderOverheadBenchmark|LockoutCheckBenchmark|EncStartupBenchmark' \
   -rf json -rff benchmarks/results/results.json "$@" | tee benchmarks/results/results.txt
 # Allocation per hash and GC time of the two Java engines.
-java -jar "$jar" 'Pbkdf2EngineBenchmark.(ours|jdk)' -p prf=sha256 -prof gc \
+java -jar "$jar" 'Pbkdf2EngineBenchmark.(ours|jdk)|Pbkdf2ConcurrencyBenchmark' -p prf=sha256 -prof gc \
   -rf json -rff benchmarks/results/gc.json "$@" | tee benchmarks/results/gc.txt
 python3 benchmarks/plot.py benchmarks/results/results.json docs/pbkdf2-scaling.svg

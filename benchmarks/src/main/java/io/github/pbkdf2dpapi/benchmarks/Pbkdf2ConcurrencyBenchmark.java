@@ -20,7 +20,9 @@ import io.github.pbkdf2dpapi.pbkdf2.Pbkdf2Prf;
 /**
  * Hashes per second with one and with two threads (this machine has two cores): the engine
  * shares nothing between calls, so throughput should scale with cores, allocation and GC
- * included.
+ * included. The {@code reset*} variants run {@link ResetLoopPbkdf2}, the allocation-free loop
+ * with twice the compressions, to weigh the engine's allocation against its speed; run with
+ * {@code -prof gc} to see allocation and GC time.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -44,6 +46,18 @@ public class Pbkdf2ConcurrencyBenchmark {
 	@Threads(2)
 	public byte[] twoThreads() {
 		return Pbkdf2.derive(Pbkdf2Prf.HMAC_SHA256, this.password, this.salt, 600_000, 32);
+	}
+
+	@Benchmark
+	@Threads(1)
+	public byte[] resetLoopOneThread() {
+		return ResetLoopPbkdf2.sha256(this.password, this.salt, 600_000);
+	}
+
+	@Benchmark
+	@Threads(2)
+	public byte[] resetLoopTwoThreads() {
+		return ResetLoopPbkdf2.sha256(this.password, this.salt, 600_000);
 	}
 
 }

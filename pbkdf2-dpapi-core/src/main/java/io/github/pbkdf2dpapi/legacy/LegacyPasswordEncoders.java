@@ -53,6 +53,14 @@ public final class LegacyPasswordEncoders {
 	/** What {@link #formatOf} answers for a value without prefix when no format is configured. */
 	public static final String UNPREFIXED = "unprefixed";
 
+	/** The format reported for an {@code {id}} prefix that names no known format. */
+	public static final String OTHER = "other";
+
+	/** Spring Security's ids (see {@code PasswordEncoderFactories}) and ours. */
+	private static final Set<String> KNOWN_PREFIXES = Set.of(Pbkdf2DpapiPasswordEncoder.ID, "bcrypt", "ldap", "MD4",
+			"MD5", "noop", "pbkdf2", "pbkdf2@SpringSecurity_v5_8", "scrypt", "scrypt@SpringSecurity_v5_8", "SHA-1",
+			"SHA-256", "sha256", "argon2", "argon2@SpringSecurity_v5_8");
+
 	private static final Set<String> OTHER_IDS = Set.of(AspNetIdentityPasswordEncoder.ID, SaltHashPasswordEncoder.ID,
 			"bcrypt", "noop", "MD5", "SHA-1", "SHA-256");
 
@@ -127,9 +135,11 @@ public final class LegacyPasswordEncoders {
 	}
 
 	/**
-	 * The format of a stored value, for reports and metrics: the id of its {@code {id}} prefix, the
-	 * canonical unprefixed format for a value without one, {@value #UNPREFIXED} when none is
-	 * configured, or {@value #EMPTY}. Never the value itself.
+	 * The format of a stored value, for reports and metrics: the id of its {@code {id}} prefix when
+	 * that id is a known format, {@value #OTHER} for any other prefix (a plain-text column may hold
+	 * <code>{anything}</code>, which must not reach a report or a metric tag), the canonical
+	 * unprefixed format for a value without one, {@value #UNPREFIXED} when none is configured, or
+	 * {@value #EMPTY}. Never the value itself.
 	 * @param stored the stored value
 	 * @param unprefixedFormat the configured unprefixed format, or {@code null}
 	 * @return the format
@@ -141,10 +151,19 @@ public final class LegacyPasswordEncoders {
 		if (stored.startsWith("{")) {
 			int end = stored.indexOf('}');
 			if (end > 0) {
-				return stored.substring(1, end);
+				String id = stored.substring(1, end);
+				return isKnownPrefix(id) ? id : OTHER;
 			}
 		}
 		return (unprefixedFormat != null) ? canonicalFormat(unprefixedFormat) : UNPREFIXED;
+	}
+
+	private static boolean isKnownPrefix(String id) {
+		if (KNOWN_PREFIXES.contains(id) || isKnownFormat(id)) {
+			return true;
+		}
+		return id.startsWith(WrappingPasswordEncoder.ID_PREFIX)
+				&& isKnownFormat(id.substring(WrappingPasswordEncoder.ID_PREFIX.length()));
 	}
 
 	static Map<String, PasswordEncoder> all(Pbkdf2DpapiPasswordEncoder current, LegacyOptions options,

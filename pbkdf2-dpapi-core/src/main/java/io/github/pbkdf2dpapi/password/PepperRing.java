@@ -117,6 +117,37 @@ public final class PepperRing {
 	}
 
 	/**
+	 * Groups of ids that hold the same secret, a configuration mistake: a "rotation" to a new id
+	 * with the old value protects nothing. Secrets are compared in constant time and never leave
+	 * the ring.
+	 * @return one entry per group, its ids sorted and joined with {@code ", "}; empty when every
+	 * secret is distinct
+	 * @since 0.1.0
+	 */
+	public java.util.List<String> duplicateIds() {
+		java.util.List<String> ids = new java.util.ArrayList<>(new TreeSet<>(this.secrets.keySet()));
+		java.util.List<String> groups = new java.util.ArrayList<>();
+		Set<String> grouped = new java.util.HashSet<>();
+		for (int i = 0; i < ids.size(); i++) {
+			if (grouped.contains(ids.get(i))) {
+				continue;
+			}
+			java.util.List<String> group = new java.util.ArrayList<>();
+			group.add(ids.get(i));
+			for (int j = i + 1; j < ids.size(); j++) {
+				if (java.security.MessageDigest.isEqual(this.secrets.get(ids.get(i)), this.secrets.get(ids.get(j)))) {
+					group.add(ids.get(j));
+					grouped.add(ids.get(j));
+				}
+			}
+			if (group.size() > 1) {
+				groups.add(String.join(", ", group));
+			}
+		}
+		return groups;
+	}
+
+	/**
 	 * Applies the pepper with the given id to a normalised password.
 	 * @param id the pepper id, or {@value #NO_PEPPER_ID}
 	 * @param password the normalised password

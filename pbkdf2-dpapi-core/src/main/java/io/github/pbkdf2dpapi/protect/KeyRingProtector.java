@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -37,7 +38,7 @@ import org.apache.commons.logging.LogFactory;
  * @author pbkdf2-dpapi
  * @since 0.1.0
  */
-public final class KeyRingProtector implements SecretProtector {
+public final class KeyRingProtector implements KeyedSecretProtector {
 
 	/** The scheme of this protector. */
 	public static final String SCHEME = "kr";
@@ -159,6 +160,22 @@ public final class KeyRingProtector implements SecretProtector {
 	 */
 	public KeyRing getKeyRing() {
 		return current(this.clock.instant());
+	}
+
+	/**
+	 * The keys of the ring as ids and dates, for health checks and the actuator endpoint.
+	 * @return the keys, oldest first
+	 */
+	@Override
+	public List<ProtectorKeyInfo> keys() {
+		Instant now = this.clock.instant();
+		KeyRing ring = current(now);
+		String primary = ring.primary(now).map(KeyRingKey::id).orElse(null);
+		return ring.keys()
+			.stream()
+			.map((key) -> new ProtectorKeyInfo(key.id(), key.created(), key.activation(), key.expiration().orElse(null),
+					key.isRevoked(), key.id().equals(primary)))
+			.toList();
 	}
 
 	/**

@@ -101,6 +101,11 @@ class LegacyPasswordEncodersTests {
 		assertThat(LegacyPasswordEncoders.formatOf("5f4dcc3b5aa765d61d8327deb882cf99", "md5-hex")).isEqualTo("md5");
 		assertThat(LegacyPasswordEncoders.formatOf("5f4dcc3b5aa765d61d8327deb882cf99", null)).isEqualTo("unprefixed");
 		assertThat(LegacyPasswordEncoders.formatOf(null, "md5")).isEqualTo("empty");
+		// A plain-text column can hold anything between braces: never reported as a format.
+		assertThat(LegacyPasswordEncoders.formatOf("{hunter2}pw", null)).isEqualTo("other");
+		assertThat(LegacyPasswordEncoders.formatOf("{pbkdf2-dpapi-wrap:hunter2}x", null)).isEqualTo("other");
+		assertThat(LegacyPasswordEncoders.formatOf("{bcrypt}$2a$10$x", null)).isEqualTo("bcrypt");
+		assertThat(LegacyPasswordEncoders.formatOf("{aspnet}AQAAAA", null)).isEqualTo("aspnet");
 		assertThat(LegacyPasswordEncoders.formatOf("", "md5")).isEqualTo("empty");
 	}
 

@@ -70,4 +70,20 @@ class PepperRingTests {
 		assertThat(PepperRing.none().currentId()).isEqualTo("-");
 	}
 
+	@Test
+	void duplicateIdsWhenSameSecretUnderTwoIdsThenGroupedWithoutValues() {
+		byte[] a = new byte[32];
+		byte[] b = new byte[32];
+		b[31] = 1;
+		Map<String, byte[]> secrets = new LinkedHashMap<>();
+		secrets.put("p3", a.clone());
+		secrets.put("p1", a.clone());
+		secrets.put("p2", b);
+		secrets.put("p4", a.clone());
+		PepperRing ring = PepperRing.of("p2", secrets);
+		assertThat(ring.duplicateIds()).containsExactly("p1, p3, p4");
+		assertThat(PepperRing.of("p2", Map.of("p1", a, "p2", b)).duplicateIds()).isEmpty();
+		assertThat(PepperRing.none().duplicateIds()).isEmpty();
+	}
+
 }

@@ -1,5 +1,7 @@
 package io.github.pbkdf2dpapi.autoconfigure.encrypt;
 
+import io.github.pbkdf2dpapi.autoconfigure.env.WrappingPropertySource;
+
 import org.springframework.boot.env.PropertySourceInfo;
 import org.springframework.boot.origin.Origin;
 import org.springframework.boot.origin.OriginLookup;
@@ -11,12 +13,9 @@ import org.springframework.core.env.PropertySource;
  *
  * @author pbkdf2-dpapi
  */
-interface EncryptableSource extends OriginLookup<String>, PropertySourceInfo {
+interface EncryptableSource extends OriginLookup<String>, PropertySourceInfo, WrappingPropertySource {
 
-	/**
-	 * The wrapped property source.
-	 * @return the original source
-	 */
+	@Override
 	PropertySource<?> getOriginal();
 
 	/**

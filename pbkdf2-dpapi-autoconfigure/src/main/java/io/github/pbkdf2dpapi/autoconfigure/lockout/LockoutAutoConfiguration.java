@@ -112,6 +112,11 @@ public final class LockoutAutoConfiguration {
 		}
 
 		@Bean
+		static LoginThrottledEventMappingPostProcessor loginThrottledEventMappingPostProcessor() {
+			return new LoginThrottledEventMappingPostProcessor();
+		}
+
+		@Bean
 		@ConditionalOnMissingBean
 		LockoutAuthenticationEventListener lockoutAuthenticationEventListener(LoginThrottle loginThrottle,
 				ApplicationEventPublisher publisher) {

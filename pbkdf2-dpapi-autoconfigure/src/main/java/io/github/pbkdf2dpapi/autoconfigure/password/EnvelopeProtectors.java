@@ -1,11 +1,16 @@
 package io.github.pbkdf2dpapi.autoconfigure.password;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -137,7 +142,10 @@ public final class EnvelopeProtectors {
 						+ "development: in production create the key ring with the CLI, back it up, and turn "
 						+ "create-if-missing off. Records and ENC values protected by it cannot be read without it."));
 			}
-			return KeyRingProtector.open(directory, source, options, clock);
+			KeyRingProtector protector = KeyRingProtector.open(directory, source, options, clock);
+			readableByOthers(directory).forEach((file) -> logger.warn("pbkdf2-dpapi: key ring file " + file
+					+ " can be read by group or others; restrict it with: chmod 600 " + file));
+			return protector;
 		}
 		catch (ProtectorException ex) {
 			String property = switch (ex.getReason()) {
@@ -147,6 +155,28 @@ public final class EnvelopeProtectors {
 			throw new InvalidPbkdf2DpapiPropertyException(property, ex.getMessage(),
 					"Fix the key ring as the reason says (see docs/KEYS.md), or for development set "
 							+ "pbkdf2-dpapi.keyring.create-if-missing=true.");
+		}
+	}
+
+	/**
+	 * The key files of a ring that a group or other users can read (POSIX file systems only).
+	 */
+	static List<Path> readableByOthers(Path directory) {
+		try (Stream<Path> files = Files.list(directory)) {
+			return files.filter((file) -> file.getFileName().toString().endsWith(".json")).filter((file) -> {
+				try {
+					Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+					return permissions.contains(PosixFilePermission.GROUP_READ)
+							|| permissions.contains(PosixFilePermission.OTHERS_READ);
+				}
+				catch (UnsupportedOperationException | IOException ex) {
+					// No POSIX permissions here (Windows): ACLs are the operator's business.
+					return false;
+				}
+			}).sorted().toList();
+		}
+		catch (IOException ex) {
+			return List.of();
 		}
 	}
 

@@ -15,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.util.StringUtils;
 
@@ -29,8 +30,10 @@ import io.github.pbkdf2dpapi.protect.SecretProtector;
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} for
  * the pbkdf2-dpapi {@link PasswordEncoder}: a {@code DelegatingPasswordEncoder} whose default
  * id is {@code pbkdf2-dpapi}, configured from {@code pbkdf2-dpapi.password.*} and
- * {@code pbkdf2-dpapi.envelope.*}. Backs off when the application defines its own
- * {@link PasswordEncoder}.
+ * {@code pbkdf2-dpapi.envelope.*}, decorated by every {@link Pbkdf2DpapiPasswordEncoderDecorator}
+ * bean (the hashing bulkhead, metrics). Backs off when the application defines its own
+ * {@link PasswordEncoder}. The effective settings are a {@link Pbkdf2DpapiPasswordEncoderSettings}
+ * bean, which is not itself a {@link PasswordEncoder}.
  *
  * @author pbkdf2-dpapi
  * @since 0.1.0
@@ -45,6 +48,11 @@ public final class Pbkdf2DpapiPasswordEncoderAutoConfiguration {
 	private static final Log logger = LogFactory.getLog(Pbkdf2DpapiPasswordEncoderAutoConfiguration.class);
 
 	private static final String PASSWORD = "pbkdf2-dpapi.password.";
+
+	@Bean
+	static PlainSecretPropertiesCheck pbkdf2DpapiPlainSecretPropertiesCheck(Environment environment) {
+		return new PlainSecretPropertiesCheck(environment);
+	}
 
 	/**
 	 * The protector and the encoder, only when the application has no {@link PasswordEncoder} of
@@ -62,13 +70,32 @@ public final class Pbkdf2DpapiPasswordEncoderAutoConfiguration {
 		}
 
 		@Bean
-		PasswordEncoder passwordEncoder(Pbkdf2DpapiPasswordProperties properties, MigrationProperties migration,
-				SecretProtector protector) {
+		Pbkdf2DpapiPasswordEncoderSettings pbkdf2DpapiPasswordEncoderSettings(Pbkdf2DpapiPasswordProperties properties,
+				SecretProtector secretProtector,
+				ObjectProvider<Pbkdf2DpapiSecretProtectorDecorator> protectorDecorators) {
+			SecretProtector protector = secretProtector;
+			for (Pbkdf2DpapiSecretProtectorDecorator decorator : protectorDecorators.orderedStream().toList()) {
+				protector = decorator.decorate(protector);
+			}
 			boolean timed = properties.getCalibrateTo() != null || properties.getBudget().isCheck();
 			Pbkdf2Timing timing = timed ? Pbkdf2Timing.measure(properties.getAlgorithm().prf()) : null;
 			Pbkdf2DpapiPasswordEncoder encoder = encoder(properties, protector, timing);
 			review(properties, encoder, timing);
-			return LegacyPasswordEncoders.createDelegatingPasswordEncoder(encoder, migration.toOptions());
+			return new Pbkdf2DpapiPasswordEncoderSettings(encoder, properties.getSaltLength(),
+					(properties.getHashLength() != null) ? properties.getHashLength() : encoder.getPrf().hashLength(),
+					properties.getNormalization(), (timing != null) ? timing.estimate(encoder.getIterations()) : null,
+					properties.getCalibrateTo());
+		}
+
+		@Bean
+		PasswordEncoder passwordEncoder(Pbkdf2DpapiPasswordEncoderSettings settings, MigrationProperties migration,
+				ObjectProvider<Pbkdf2DpapiPasswordEncoderDecorator> decorators) {
+			PasswordEncoder encoder = LegacyPasswordEncoders.createDelegatingPasswordEncoder(settings.getEncoder(),
+					migration.toOptions());
+			for (Pbkdf2DpapiPasswordEncoderDecorator decorator : decorators.orderedStream().toList()) {
+				encoder = decorator.decorate(encoder);
+			}
+			return encoder;
 		}
 
 	}
@@ -97,6 +124,10 @@ public final class Pbkdf2DpapiPasswordEncoderAutoConfiguration {
 		String owasp = PasswordParameterReview.owaspWarning(encoder.getPrf(), encoder.getIterations());
 		if (owasp != null) {
 			logger.warn(owasp);
+		}
+		for (String duplicate : encoder.getPeppers().duplicateIds()) {
+			logger.warn("pbkdf2-dpapi: pepper ids " + duplicate + " (pbkdf2-dpapi.password.pepper.secrets) hold the "
+					+ "same secret; give each id its own random pepper, or a rotation changes nothing");
 		}
 		if (properties.getBudget().isCheck()) {
 			logger.info(PasswordParameterReview.measured(timing, encoder.getIterations()));

@@ -23,6 +23,9 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.NoOpPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
+import io.github.pbkdf2dpapi.protect.KeyRingDirectory;
+import io.github.pbkdf2dpapi.protect.MasterKeySource;
+import io.github.pbkdf2dpapi.protect.MasterKeySources;
 import io.github.pbkdf2dpapi.protect.SecretProtector;
 import io.github.pbkdf2dpapi.protect.SecretProtectors;
 
@@ -89,6 +92,35 @@ class Pbkdf2DpapiPasswordEncoderAutoConfigurationTests {
 			});
 		assertThat(output).contains("CREATED A NEW KEY RING in").contains("UNPROTECTED");
 		assertThat(ring).isDirectory();
+	}
+
+	@Test
+	@DisabledOnOs(OS.WINDOWS)
+	void keyRingFilesReadableByOthersThenWarnsWithChmod(CapturedOutput output) throws Exception {
+		Path ring = this.temp.resolve("shared-ring");
+		java.nio.file.Files.createDirectories(ring);
+		MasterKeySource master = MasterKeySources.key(new byte[32], "test master key");
+		new KeyRingDirectory(ring, master).init(java.time.Instant.now());
+		try (var files = java.nio.file.Files.list(ring)) {
+			for (Path file : files.toList()) {
+				java.nio.file.Files.setPosixFilePermissions(file,
+						java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+			}
+		}
+		assertThat(EnvelopeProtectors.readableByOthers(ring)).hasSize(1);
+		this.fastRunner
+			.withPropertyValues("pbkdf2-dpapi.envelope.protector=keyring", "pbkdf2-dpapi.keyring.directory=" + ring,
+					"pbkdf2-dpapi.keyring.master-key.source=file",
+					"pbkdf2-dpapi.keyring.master-key.file=" + masterKeyFile())
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output).contains("can be read by group or others; restrict it with: chmod 600");
+	}
+
+	private Path masterKeyFile() throws java.io.IOException {
+		Path file = this.temp.resolve("master.key");
+		java.nio.file.Files.writeString(file, java.util.Base64.getEncoder().encodeToString(new byte[32]));
+		java.nio.file.Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+		return file;
 	}
 
 	@Test

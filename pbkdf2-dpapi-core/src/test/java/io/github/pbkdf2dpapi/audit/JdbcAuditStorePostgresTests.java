@@ -1,0 +1,52 @@
+package io.github.pbkdf2dpapi.audit;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * Tests for {@link JdbcAuditStore} on PostgreSQL (embedded).
+ */
+class JdbcAuditStorePostgresTests extends AbstractJdbcAuditStoreTests {
+
+	private static EmbeddedPostgres postgres;
+
+	private final List<HikariDataSource> pools = new ArrayList<>();
+
+	@BeforeAll
+	static void startPostgres() throws IOException {
+		postgres = EmbeddedPostgres.builder().start();
+	}
+
+	@AfterAll
+	static void stopPostgres() throws IOException {
+		if (postgres != null) {
+			postgres.close();
+		}
+	}
+
+	@Override
+	DataSource newDataSource() {
+		HikariConfig config = new HikariConfig();
+		config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+		config.setMaximumPoolSize(8);
+		HikariDataSource pool = new HikariDataSource(config);
+		this.pools.add(pool);
+		return pool;
+	}
+
+	@AfterEach
+	void closePools() {
+		this.pools.forEach(HikariDataSource::close);
+	}
+
+}
