@@ -148,6 +148,13 @@ class WebLoginApplicationTests {
 			.andExpect(status().isForbidden());
 		this.mvc.perform(get("/actuator/metrics").with(httpBasic("admin", DemoUsers.ADMIN.password())))
 			.andExpect(status().isOk());
+		this.mvc.perform(get("/actuator/pbkdf2dpapi").with(httpBasic("admin", DemoUsers.ADMIN.password())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("600000")));
+		this.mvc.perform(get("/actuator/pbkdf2dpapi").with(httpBasic("alice", DemoUsers.ALICE.password())))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(get("/actuator/metrics/pbkdf2dpapi.password.matches").with(httpBasic("admin", DemoUsers.ADMIN.password())))
+			.andExpect(status().isOk());
 		this.mvc.perform(get("/actuator/pbkdf2dpapilockouts").with(httpBasic("admin", DemoUsers.ADMIN.password())))
 			.andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("lockouts")));
