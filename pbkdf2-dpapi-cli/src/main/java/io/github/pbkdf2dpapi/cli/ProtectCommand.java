@@ -93,7 +93,8 @@ final class ProtectCommand implements Callable<Integer> {
 				return protector("dpapi", location, env);
 			case "aes":
 				throw new CliException(Pbkdf2DpapiCli.EXIT_KEY_ERROR, "scheme 'aes' uses the application's single "
-						+ "pbkdf2-dpapi.envelope.aes-gcm key, which the CLI does not hold; use EncryptedValues in code");
+						+ "pbkdf2-dpapi.envelope.aes-gcm key, which the CLI does not hold; "
+						+ "use EncryptedValues in code");
 			default:
 				throw new CliException(Pbkdf2DpapiCli.EXIT_USAGE,
 						"unknown scheme '" + scheme + "'; the CLI handles kr (key ring) and dpapi");

@@ -115,11 +115,12 @@ class EncCommandTests {
 			.contains("Re-encrypted 3 value(s) in 2 file(s); 0 already current; 0 cannot be decrypted (left as is).");
 
 		assertOnlyValuesChanged(yamlText, Files.readString(yaml));
-		assertOnlyValuesChanged(propertiesText, new String(Files.readAllBytes(properties), StandardCharsets.ISO_8859_1));
+		assertOnlyValuesChanged(propertiesText, Files.readString(properties, StandardCharsets.ISO_8859_1));
 		KeyRingProtector protector = applicationProtector();
 		assertDecrypts(protector, Files.readString(yaml), 0, "SPRING_DATASOURCE_PASSWORD", "db-s3cret", true);
 		assertDecrypts(protector, Files.readString(yaml), 1, "anything", "token-s3cret", false);
-		assertDecrypts(protector, Files.readString(properties, StandardCharsets.ISO_8859_1), 0, "app.mail.password", "mail-s3cret", true);
+		assertDecrypts(protector, Files.readString(properties, StandardCharsets.ISO_8859_1), 0, "app.mail.password",
+				"mail-s3cret", true);
 
 		assertThat(run("enc", "report", "--dir", this.dir, yaml.toString(), properties.toString()).out)
 			.contains("3 current, 0 on an old key");
@@ -142,7 +143,8 @@ class EncCommandTests {
 			.contains("0 current, 1 on an old key, 2 cannot be decrypted.");
 		CliRunner.Result rewrap = run("enc", "rewrap", "--dir", this.dir, file.toString());
 		assertThat(rewrap.code).isEqualTo(Pbkdf2DpapiCli.EXIT_KEY_ERROR);
-		assertThat(rewrap.out).containsPattern("(?m):2 +spring\\.mail\\.password +kr +left as is: tampered or wrong key")
+		assertThat(rewrap.out)
+			.containsPattern("(?m):2 +spring\\.mail\\.password +kr +left as is: tampered or wrong key")
 			.contains("Re-encrypted 1 value(s) in 1 file(s); 0 already current; 2 cannot be decrypted (left as is).");
 		assertThat(rewrap.err).contains("pbkdf2-dpapi: error: 2 ENC value(s) cannot be decrypted");
 		List<String> lines = Files.readAllLines(file);
@@ -238,8 +240,8 @@ class EncCommandTests {
 		@Override
 		public byte[] protect(String envelope, byte[] plaintext, byte[] associatedData) {
 			return new byte[] { 0x01, 0x00, 0x00, 0x00, (byte) 0xD0, (byte) 0x8C, (byte) 0x9D, (byte) 0xDF, 0x01, 0x15,
-					(byte) 0xD1, 0x11, (byte) 0x8C, 0x7A, 0x00, (byte) 0xC0, 0x4F, (byte) 0xC2, (byte) 0x97, (byte) 0xEB,
-					0x00 };
+					(byte) 0xD1, 0x11, (byte) 0x8C, 0x7A, 0x00, (byte) 0xC0, 0x4F, (byte) 0xC2, (byte) 0x97,
+					(byte) 0xEB, 0x00 };
 		}
 
 		@Override

@@ -23,7 +23,8 @@ class YamlEncScannerTests {
 		assertThat(entries).extracting(EncEntry::name, EncEntry::line, EncEntry::token, EncEntry::isInPlace)
 			.containsExactly(tuple("spring.datasource.password", 4, "ENC(kr:AQID)", true),
 					tuple("app.servers[0].token", 9, "ENC(kr:AQIE)", true),
-					tuple("app.servers[1]", 10, "ENC(dpapi:AQIF)", true), tuple("app.flow.key", 11, "ENC(kr:AQIG)", true),
+					tuple("app.servers[1]", 10, "ENC(dpapi:AQIF)", true),
+					tuple("app.flow.key", 11, "ENC(kr:AQIG)", true),
 					tuple("app[x.y]", 12, "ENC(kr:AQIH)", true),
 					tuple("pbkdf2-dpapi.password.pepper.secrets.p1", 14, "ENC(kr:AQIJ)", true));
 	}
