@@ -251,6 +251,27 @@ class EncCommandTests {
 
 	}
 
+	@Test
+	void docsWhenEncValueCommandsShownThenCliAcceptsThem() throws Exception {
+		List<String> commands = new ArrayList<>();
+		for (String doc : List.of("CONFIGURATION.md", "KEYS.md")) {
+			String text = Files.readString(Path.of("..", "docs", doc)).replaceAll("\\\\\n\\s*", " ");
+			Matcher command = Pattern
+				.compile("(?m)(?:^pbkdf2-dpapi|pbkdf2-dpapi-cli-exec\\.jar) +((?:protect|unprotect|enc) .*)$")
+				.matcher(text);
+			while (command.find()) {
+				commands.add(command.group(1).replaceAll("\\s+#.*$", ""));
+			}
+		}
+		assertThat(commands).hasSize(10).anyMatch((c) -> c.contains("--bind-to"))
+			.anyMatch((c) -> c.startsWith("enc report"))
+			.anyMatch((c) -> c.startsWith("enc rewrap --dry-run"));
+		for (String command : commands) {
+			// Throws a ParameterException for an unknown option or a missing required one.
+			Pbkdf2DpapiCli.commandLine(CliEnvironment.system()).parseArgs(command.strip().split("\\s+"));
+		}
+	}
+
 	private CliRunner.Result run(String... args) {
 		CliRunner.Result result = this.cli.run(args);
 		this.results.add(result);
