@@ -29,8 +29,8 @@ import picocli.CommandLine.ParameterException;
 @Command(name = "pbkdf2-dpapi", mixinStandardHelpOptions = true, versionProvider = Pbkdf2DpapiCli.Version.class,
 		description = "Manage key rings and encrypted values, hash and verify passwords, migrate legacy hashes "
 				+ "for pbkdf2-dpapi.",
-		subcommands = { KeyringCommand.class, ProtectCommand.class, UnprotectCommand.class, HashCommand.class,
-				VerifyCommand.class, CalibrateCommand.class, MigrateCommand.class })
+		subcommands = { KeyringCommand.class, ProtectCommand.class, UnprotectCommand.class, EncCommand.class,
+				HashCommand.class, VerifyCommand.class, CalibrateCommand.class, MigrateCommand.class })
 public final class Pbkdf2DpapiCli implements Callable<Integer> {
 
 	/** Exit code of success. */
@@ -151,8 +151,8 @@ public final class Pbkdf2DpapiCli implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		throw new CliException(EXIT_USAGE, "missing command: keyring, protect, unprotect, hash, verify, calibrate or migrate "
-				+ "(see pbkdf2-dpapi --help)");
+		throw new CliException(EXIT_USAGE, "missing command: keyring, protect, unprotect, enc, hash, verify, calibrate "
+				+ "or migrate (see pbkdf2-dpapi --help)");
 	}
 
 	/**

@@ -1,12 +1,10 @@
 package io.github.pbkdf2dpapi.cli;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import io.github.pbkdf2dpapi.encrypt.EncryptedValues;
 import io.github.pbkdf2dpapi.protect.DpapiProtector;
 import io.github.pbkdf2dpapi.protect.KeyRingProtector;
 import io.github.pbkdf2dpapi.protect.SecretProtector;
@@ -15,7 +13,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code protect}: encrypts a secret for configuration and prints {@code ENC(...)}.
+ * {@code protect}: encrypts a secret for configuration and prints {@code ENC(...)} in the format
+ * the application reads ({@link EncryptedValues}).
  *
  * @author pbkdf2-dpapi
  */
@@ -31,10 +30,11 @@ final class ProtectCommand implements Callable<Integer> {
 			description = "keyring or dpapi (Windows). Default: ${DEFAULT-VALUE}.")
 	String protector;
 
-	@Option(names = "--context", paramLabel = "TEXT", defaultValue = "",
-			description = "Associated data bound to the value (for example the property name); unprotect needs "
-					+ "the same. Default: none.")
-	String context;
+	@Option(names = "--bind-to", paramLabel = "NAME",
+			description = "Property name the value is bound to (e.g. spring.datasource.password): copied to another "
+					+ "property it does not decrypt. Names compare as relaxed binding does "
+					+ "(SPRING_DATASOURCE_PASSWORD is the same name). Default: not bound.")
+	String bindTo;
 
 	@Mixin
 	KeyRingLocation location;
@@ -45,21 +45,59 @@ final class ProtectCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
+		String boundTo = (this.bindTo != null) ? canonicalName(this.bindTo) : null;
 		SecretProtector target = protector(this.protector, this.location, this.env);
 		char[] secret = this.env.readSecret("Secret");
-		byte[] plaintext = utf8(secret);
 		try {
-			if (plaintext.length == 0) {
+			if (secret.length == 0) {
 				throw new CliException(Pbkdf2DpapiCli.EXIT_USAGE, "the secret is empty");
 			}
-			String scheme = (target instanceof KeyRingProtector) ? KeyRingProtector.SCHEME : DpapiProtector.SCHEME;
-			byte[] ciphertext = target.protect(scheme, plaintext, this.context.getBytes(StandardCharsets.UTF_8));
-			this.env.out().println(EncValue.format(scheme, ciphertext));
+			// The format's API takes a String: the copy cannot be cleared, the char[] at least is.
+			this.env.out().println(EncryptedValues.encrypt(target, new String(secret), boundTo));
 			return Pbkdf2DpapiCli.EXIT_OK;
 		}
 		finally {
 			Arrays.fill(secret, '\0');
-			Arrays.fill(plaintext, (byte) 0);
+		}
+	}
+
+	/**
+	 * The canonical form of a property name given to {@code --bind-to}.
+	 * @param name the name as given
+	 * @return its canonical form
+	 * @throws CliException when the name has no letter or digit
+	 */
+	static String canonicalName(String name) {
+		try {
+			return EncryptedValues.canonicalName(name);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new CliException(Pbkdf2DpapiCli.EXIT_USAGE,
+					"--bind-to needs a property name such as spring.datasource.password");
+		}
+	}
+
+	/**
+	 * The protector that decrypts values of a scheme written in {@code ENC(<scheme>:...)}.
+	 * @param scheme the scheme, {@code kr} or {@code dpapi}
+	 * @param location the key ring and DPAPI options
+	 * @param env the environment
+	 * @return the protector
+	 * @throws CliException for a scheme the CLI has no protector for
+	 */
+	static SecretProtector protectorForScheme(String scheme, KeyRingLocation location, CliEnvironment env) {
+		switch (scheme) {
+			case KeyRingProtector.SCHEME:
+				return location.openProtector(env);
+			case DpapiProtector.SCHEME:
+				return protector("dpapi", location, env);
+			case "aes":
+				throw new CliException(Pbkdf2DpapiCli.EXIT_KEY_ERROR, "scheme 'aes' uses the application's single "
+						+ "pbkdf2-dpapi.envelope.aes-gcm key, which the CLI does not hold; "
+						+ "use EncryptedValues in code");
+			default:
+				throw new CliException(Pbkdf2DpapiCli.EXIT_USAGE,
+						"unknown scheme '" + scheme + "'; the CLI handles kr (key ring) and dpapi");
 		}
 	}
 
@@ -78,13 +116,6 @@ final class ProtectCommand implements Callable<Integer> {
 				throw new CliException(Pbkdf2DpapiCli.EXIT_USAGE,
 						"unknown protector '" + name + "'; expected keyring or dpapi");
 		}
-	}
-
-	static byte[] utf8(char[] chars) {
-		ByteBuffer buffer = StandardCharsets.UTF_8.encode(CharBuffer.wrap(chars));
-		byte[] bytes = Arrays.copyOfRange(buffer.array(), buffer.position(), buffer.limit());
-		Arrays.fill(buffer.array(), (byte) 0);
-		return bytes;
 	}
 
 }

@@ -1,9 +1,10 @@
 package io.github.pbkdf2dpapi.cli;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.concurrent.Callable;
 
+import io.github.pbkdf2dpapi.encrypt.EncryptedValue;
+import io.github.pbkdf2dpapi.encrypt.EncryptedValues;
+import io.github.pbkdf2dpapi.protect.ProtectorException;
 import io.github.pbkdf2dpapi.protect.SecretProtector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,9 +31,10 @@ final class UnprotectCommand implements Callable<Integer> {
 	@Option(names = "--yes-print-secret", description = "Confirm that the secret may be printed.")
 	boolean confirmed;
 
-	@Option(names = "--context", paramLabel = "TEXT", defaultValue = "",
-			description = "The associated data given to protect. Default: none.")
-	String context;
+	@Option(names = "--bind-to", paramLabel = "NAME",
+			description = "The property name a bound value is read under (as given to protect --bind-to, or any "
+					+ "relaxed form of it). Default: none.")
+	String bindTo;
 
 	@Mixin
 	KeyRingLocation location;
@@ -47,27 +49,27 @@ final class UnprotectCommand implements Callable<Integer> {
 			throw new CliException(Pbkdf2DpapiCli.EXIT_USAGE,
 					"refusing to print a secret; add --yes-print-secret if that is what you want");
 		}
-		EncValue enc = EncValue.parse((this.value != null) ? this.value : this.env.readValue("ENC value"));
-		String protectorName;
-		switch (enc.scheme) {
-			case "kr":
-				protectorName = "keyring";
-				break;
-			case "dpapi":
-				protectorName = "dpapi";
-				break;
-			default:
-				throw new CliException(Pbkdf2DpapiCli.EXIT_USAGE,
-						"unknown scheme '" + enc.scheme + "' in the ENC value; expected kr or dpapi");
-		}
-		SecretProtector protector = ProtectCommand.protector(protectorName, this.location, this.env);
-		byte[] plaintext = protector.unprotect(enc.scheme, enc.ciphertext, this.context.getBytes(StandardCharsets.UTF_8));
+		String name = (this.bindTo != null) ? ProtectCommand.canonicalName(this.bindTo) : null;
+		EncryptedValue enc = parse((this.value != null) ? this.value : this.env.readValue("ENC value"));
+		SecretProtector protector = ProtectCommand.protectorForScheme(enc.scheme(), this.location, this.env);
+		this.env.out().println(EncryptedValues.decrypt(protector, enc, name));
+		return Pbkdf2DpapiCli.EXIT_OK;
+	}
+
+	/**
+	 * Parses an {@code ENC(...)} value given on the command line or standard input.
+	 * @param value the value
+	 * @return the parsed value
+	 * @throws CliException (invalid input) when it is not in the format; the message never
+	 * repeats the value
+	 */
+	static EncryptedValue parse(String value) {
 		try {
-			this.env.out().println(new String(plaintext, StandardCharsets.UTF_8));
-			return Pbkdf2DpapiCli.EXIT_OK;
+			return EncryptedValue.parse(value, EncryptedValues.DEFAULT_PREFIX, EncryptedValues.DEFAULT_SUFFIX);
 		}
-		finally {
-			Arrays.fill(plaintext, (byte) 0);
+		catch (ProtectorException ex) {
+			throw new CliException(Pbkdf2DpapiCli.EXIT_USAGE, ex.getMessage()
+					+ "; expected ENC(<scheme>:<base64url>) as printed by protect");
 		}
 	}
 

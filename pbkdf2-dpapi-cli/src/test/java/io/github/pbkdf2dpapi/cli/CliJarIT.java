@@ -45,6 +45,14 @@ class CliJarIT {
 				"--allow-weak-parameters", "--envelope", "keyring", "--dir", dir);
 		assertThat(hash.code).as(hash.toString()).isZero();
 		assertThat(CliProcess.run(jar, env, "pw\n", "verify", "--dir", dir, hash.out.strip()).code).isZero();
+		CliRunner.Result protect = CliProcess.run(jar, env, "s3cret\n", "protect", "--dir", dir, "--bind-to",
+				"app.secret");
+		assertThat(protect.code).as(protect.toString()).isZero();
+		Path yaml = Files.writeString(this.temp.resolve("application.yml"),
+				"app:\n  secret: " + protect.out.strip() + "\n");
+		CliRunner.Result report = CliProcess.run(jar, env, "", "enc", "report", "--dir", dir, yaml.toString());
+		assertThat(report.code).as(report.toString()).isZero();
+		assertThat(report.out).containsPattern("app\\.secret +kr +\\S+ +yes +current").doesNotContain("s3cret");
 	}
 
 	@Test

@@ -36,6 +36,11 @@ class CliJarTests {
 		CliRunner.Result unprotect = CliProcess.run(jar, env, "", "unprotect", "--yes-print-secret", "--dir", dir,
 				protect.out.strip());
 		assertThat(unprotect.out.strip()).isEqualTo("s3cret");
+		Path yaml = Files.writeString(this.temp.resolve("application.yml"),
+				"app:\n  secret: " + protect.out.strip() + "\n");
+		CliRunner.Result report = CliProcess.run(jar, env, "", "enc", "report", "--dir", dir, yaml.toString());
+		assertThat(report.code).as(report.toString()).isZero();
+		assertThat(report.out).contains("app.secret").contains("current").doesNotContain("s3cret");
 		CliRunner.Result missing = CliProcess.run(jar, env, "", "keyring", "list", "--dir", dir + "-missing");
 		assertThat(missing.code).isEqualTo(Pbkdf2DpapiCli.EXIT_KEY_ERROR);
 		assertThat(missing.out).isEmpty();

@@ -26,7 +26,7 @@ class Pbkdf2DpapiCliTests {
 		collect(Pbkdf2DpapiCli.commandLine(CliEnvironment.system()), new ArrayList<>(), commands);
 		assertThat(commands).extracting((c) -> String.join(" ", c))
 			.contains("", "keyring", "keyring init", "keyring rotate", "keyring list", "keyring revoke", "keyring rewrap",
-					"protect", "unprotect", "hash", "verify", "calibrate", "migrate");
+					"protect", "unprotect", "enc", "enc report", "enc rewrap", "hash", "verify", "calibrate", "migrate");
 		for (List<String> command : commands) {
 			List<String> args = new ArrayList<>(command);
 			args.add("--help");
