@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -217,11 +219,19 @@ class BrowserEndToEndTests {
 		field.sendKeys(text);
 	}
 
-	/** Clicks something that loads a page, and waits until the old page is gone. */
+	/**
+	 * Clicks something that loads a page, and waits until the new page has loaded. The old page
+	 * is marked with a window variable, which the next page no longer has; asking during the
+	 * navigation may fail (Chromium answers with an inspector error rather than a stale element),
+	 * so failures only mean "ask again".
+	 */
 	private void click(String id) {
-		WebElement page = driver.findElement(By.tagName("html"));
-		waitFor(id).click();
-		new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+		WebElement target = waitFor(id);
+		((JavascriptExecutor) driver).executeScript("window.e2eOldPage = true;");
+		target.click();
+		new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(WebDriverException.class)
+			.until((d) -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+				.executeScript("return window.e2eOldPage === undefined && document.readyState === 'complete';")));
 	}
 
 	private String text(String id) {
