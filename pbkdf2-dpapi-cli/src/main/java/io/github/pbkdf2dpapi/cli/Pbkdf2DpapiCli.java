@@ -30,7 +30,8 @@ import picocli.CommandLine.ParameterException;
 		description = "Manage key rings and encrypted values, hash and verify passwords, migrate legacy hashes "
 				+ "for pbkdf2-dpapi.",
 		subcommands = { KeyringCommand.class, ProtectCommand.class, UnprotectCommand.class, EncCommand.class,
-				HashCommand.class, VerifyCommand.class, CalibrateCommand.class, MigrateCommand.class })
+				HashCommand.class, VerifyCommand.class, CalibrateCommand.class, MigrateCommand.class,
+				AuditCommand.class })
 public final class Pbkdf2DpapiCli implements Callable<Integer> {
 
 	/** Exit code of success. */
@@ -102,11 +103,11 @@ public final class Pbkdf2DpapiCli implements Callable<Integer> {
 	private static Map<String, String> exitCodes() {
 		Map<String, String> codes = new LinkedHashMap<>();
 		codes.put(" " + EXIT_OK, "Success.");
-		codes.put(" " + EXIT_NO_MATCH, "verify: the password does not match.");
+		codes.put(" " + EXIT_NO_MATCH, "verify: the password does not match; audit verify: the chain is broken.");
 		codes.put(" " + EXIT_USAGE, "Invalid command line or input.");
 		codes.put(" " + EXIT_KEY_ERROR, "Key ring, master key or protector error (message on standard error).");
 		codes.put(" " + EXIT_FAILURE, "Any other failure.");
-		codes.put(" " + EXIT_DATABASE_ERROR, "migrate: database error (driver, connection, table or column).");
+		codes.put(" " + EXIT_DATABASE_ERROR, "migrate, audit verify: database error (driver, connection, table or column).");
 		return codes;
 	}
 

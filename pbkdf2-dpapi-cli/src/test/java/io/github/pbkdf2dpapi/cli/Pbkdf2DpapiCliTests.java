@@ -26,7 +26,7 @@ class Pbkdf2DpapiCliTests {
 		collect(Pbkdf2DpapiCli.commandLine(CliEnvironment.system()), new ArrayList<>(), commands);
 		assertThat(commands).extracting((c) -> String.join(" ", c))
 			.contains("", "keyring", "keyring init", "keyring rotate", "keyring list", "keyring revoke", "keyring rewrap",
-					"protect", "unprotect", "enc", "enc report", "enc rewrap", "hash", "verify", "calibrate", "migrate");
+					"protect", "unprotect", "enc", "enc report", "enc rewrap", "hash", "verify", "calibrate", "migrate", "audit", "audit verify");
 		for (List<String> command : commands) {
 			List<String> args = new ArrayList<>(command);
 			args.add("--help");
@@ -36,7 +36,7 @@ class Pbkdf2DpapiCliTests {
 				.contains("Usage: pbkdf2-dpapi")
 				.contains("Exit codes:")
 				.contains("3   Key ring, master key or protector error")
-				.contains("5   migrate: database error");
+				.contains("5   migrate, audit verify: database error");
 		}
 	}
 
