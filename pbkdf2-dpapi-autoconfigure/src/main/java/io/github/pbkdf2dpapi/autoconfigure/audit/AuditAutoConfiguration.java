@@ -15,6 +15,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -28,6 +29,8 @@ import org.springframework.util.StringUtils;
 import io.github.pbkdf2dpapi.audit.AuditKeys;
 import io.github.pbkdf2dpapi.audit.AuditStore;
 import io.github.pbkdf2dpapi.audit.AuditTrail;
+import io.github.pbkdf2dpapi.autoconfigure.password.Pbkdf2DpapiPasswordEncoderAutoConfiguration;
+import io.github.pbkdf2dpapi.protect.SecretProtector;
 import io.github.pbkdf2dpapi.audit.InMemoryAuditStore;
 import io.github.pbkdf2dpapi.audit.JdbcAuditStore;
 import io.github.pbkdf2dpapi.autoconfigure.password.Pbkdf2DpapiPasswordEncoderDecorator;
@@ -41,7 +44,8 @@ import io.github.pbkdf2dpapi.autoconfigure.password.Pbkdf2DpapiPasswordEncoderDe
  * @author pbkdf2-dpapi
  * @since 0.1.0
  */
-@AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
+@AutoConfiguration(after = Pbkdf2DpapiPasswordEncoderAutoConfiguration.class,
+		afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @ConditionalOnClass(AuditTrail.class)
 @ConditionalOnBooleanProperty(name = "pbkdf2-dpapi.audit.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(AuditProperties.class)
@@ -105,6 +109,13 @@ public final class AuditAutoConfiguration {
 	@ConditionalOnMissingBean
 	AuditPurger auditPurger(AuditTrail auditTrail, AuditProperties properties) {
 		return new AuditPurger(auditTrail, properties.getRetention(), properties.getPurgeInterval());
+	}
+
+	@Bean
+	@ConditionalOnBean(SecretProtector.class)
+	KeyRotationAuditor keyRotationAuditor(AuditTrail auditTrail, SecretProtector secretProtector,
+			AuditProperties properties) {
+		return new KeyRotationAuditor(auditTrail, secretProtector, properties.getKeyCheckInterval());
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -49,6 +49,11 @@ public class AuditProperties {
 	private Duration purgeInterval = Duration.ofHours(1);
 
 	/**
+	 * How often to check whether the envelope's primary key changed, to record a key rotation.
+	 */
+	private Duration keyCheckInterval = Duration.ofMinutes(1);
+
+	/**
 	 * Entries kept in memory with store=log; older ones remain in the log only.
 	 */
 	private int maxEntriesInMemory = 10_000;
@@ -104,6 +109,14 @@ public class AuditProperties {
 
 	public void setPurgeInterval(Duration purgeInterval) {
 		this.purgeInterval = purgeInterval;
+	}
+
+	public Duration getKeyCheckInterval() {
+		return this.keyCheckInterval;
+	}
+
+	public void setKeyCheckInterval(Duration keyCheckInterval) {
+		this.keyCheckInterval = keyCheckInterval;
 	}
 
 	public int getMaxEntriesInMemory() {
