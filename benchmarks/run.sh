@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 mvn -B -q -pl benchmarks -am package -DskipTests
 mkdir -p benchmarks/results
 jar=benchmarks/target/benchmarks.jar
-java -jar "$jar" 'Pbkdf2EngineBenchmark|Pbkdf2InterleavedBenchmark|Pbkdf2AfterJdkBenchmark|Pbkdf2ScalingBenchmark|EncoderOverheadBenchmark|LockoutCheckBenchmark|EncStartupBenchmark' \
+java -jar "$jar" 'Pbkdf2EngineBenchmark|Pbkdf2InterleavedBenchmark|Pbkdf2AfterJdkBenchmark|Pbkdf2ScalingBenchmark|EncoderOverheadBenchmark|LockoutCheckBenchmark|EncStartupBenchmark|StarterStartupBenchmark' \
   -rf json -rff benchmarks/results/results.json "$@" | tee benchmarks/results/results.txt
 # Allocation per hash and GC time of the two Java engines.
 java -jar "$jar" 'Pbkdf2EngineBenchmark.(ours|jdk)|Pbkdf2ConcurrencyBenchmark' -p prf=sha256 -prof gc \

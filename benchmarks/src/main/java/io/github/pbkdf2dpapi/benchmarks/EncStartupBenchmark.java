@@ -79,7 +79,7 @@ public class EncStartupBenchmark {
 	@BenchmarkMode(Mode.SingleShotTime)
 	@Warmup(iterations = 0)
 	@Measurement(iterations = 1)
-	@Fork(8)
+	@Fork(5)
 	public void applicationStart(StartState state, Blackhole blackhole) {
 		SpringApplication application = new SpringApplication(EmptyApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);

@@ -1,0 +1,113 @@
+package io.github.pbkdf2dpapi.benchmarks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import io.github.pbkdf2dpapi.protect.KeyRings;
+import io.github.pbkdf2dpapi.protect.MasterKeySources;
+
+/**
+ * What the starter adds to an application's start-up: one whole {@code SpringApplication.run} of
+ * an application with Spring Boot's auto-configuration and Spring Security on the class path, in
+ * a fresh JVM, with the starter's auto-configurations and {@code ENC(...)} post-processor on
+ * ({@code with}: key ring envelope, password encoder, lockout, audit, plain-secret check) or all
+ * excluded ({@code without}). The deliberate calibration hash is switched off in both
+ * ({@code pbkdf2-dpapi.password.budget.check=false}); it is reported on its own in
+ * {@code docs/benchmarks.md}. The key ring exists before the run (created in the set-up), as in
+ * production.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 0)
+@Measurement(iterations = 1)
+@Fork(8)
+public class StarterStartupBenchmark {
+
+	private static final String[] AUTO_CONFIGURATIONS = {
+			"io.github.pbkdf2dpapi.autoconfigure.actuate.Pbkdf2DpapiEndpointAutoConfiguration",
+			"io.github.pbkdf2dpapi.autoconfigure.actuate.Pbkdf2DpapiHealthContributorAutoConfiguration",
+			"io.github.pbkdf2dpapi.autoconfigure.audit.AuditAutoConfiguration",
+			"io.github.pbkdf2dpapi.autoconfigure.bulkhead.HashingBulkheadAutoConfiguration",
+			"io.github.pbkdf2dpapi.autoconfigure.encrypt.EncryptAutoConfiguration",
+			"io.github.pbkdf2dpapi.autoconfigure.lockout.LockoutAutoConfiguration",
+			"io.github.pbkdf2dpapi.autoconfigure.lockout.LockoutEndpointAutoConfiguration",
+			"io.github.pbkdf2dpapi.autoconfigure.lockout.LockoutJdbcStoreAutoConfiguration",
+			"io.github.pbkdf2dpapi.autoconfigure.metrics.Pbkdf2DpapiMetricsAutoConfiguration",
+			"io.github.pbkdf2dpapi.autoconfigure.migration.JdbcPasswordUpgradeAutoConfiguration",
+			"io.github.pbkdf2dpapi.autoconfigure.password.Pbkdf2DpapiPasswordEncoderAutoConfiguration" };
+
+	@Param({ "with", "without" })
+	public String starter;
+
+	private Map<String, Object> properties;
+
+	@Setup(Level.Trial)
+	public void keyRing() {
+		try {
+			Path ring = Files.createTempDirectory("pbkdf2-dpapi-bench-ring");
+			KeyRings.createIfMissing(ring, MasterKeySources.plainUnprotected(), Instant.now());
+			this.properties = new LinkedHashMap<>();
+			this.properties.put("logging.level.root", "warn");
+			this.properties.put("pbkdf2-dpapi.password.budget.check", "false");
+			if ("with".equals(this.starter)) {
+				this.properties.put("pbkdf2-dpapi.keyring.directory", ring.toString());
+				this.properties.put("pbkdf2-dpapi.keyring.master-key.source", "plain");
+			}
+			else {
+				this.properties.put("spring.autoconfigure.exclude", String.join(",", AUTO_CONFIGURATIONS));
+				this.properties.put("pbkdf2-dpapi.encrypt.enabled", "false");
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Benchmark
+	public Object start() {
+		SpringApplication application = new SpringApplication(SecuredApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		application.setBannerMode(Banner.Mode.OFF);
+		application.setDefaultProperties(this.properties);
+		try (ConfigurableApplicationContext context = application.run()) {
+			return context.getBeanProvider(PasswordEncoder.class).getIfAvailable();
+		}
+	}
+
+	/**
+	 * An application with auto-configuration and nothing else.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	public static class SecuredApplication {
+
+	}
+
+}
