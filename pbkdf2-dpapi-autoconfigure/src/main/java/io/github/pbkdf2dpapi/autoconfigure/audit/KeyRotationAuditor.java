@@ -1,15 +1,12 @@
 package io.github.pbkdf2dpapi.autoconfigure.audit;
 
+import io.github.pbkdf2dpapi.autoconfigure.support.PeriodicTask;
+
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-
-import org.springframework.context.SmartLifecycle;
 
 import io.github.pbkdf2dpapi.audit.AuditEvent;
 import io.github.pbkdf2dpapi.audit.AuditTrail;
@@ -21,7 +18,7 @@ import io.github.pbkdf2dpapi.protect.SecretProtector;
  * compares the protector's current envelope tag (which names the key id) with the last one seen.
  * Only ids are recorded.
  */
-class KeyRotationAuditor implements SmartLifecycle {
+class KeyRotationAuditor extends PeriodicTask {
 
 	private static final Log logger = LogFactory.getLog(KeyRotationAuditor.class);
 
@@ -29,16 +26,22 @@ class KeyRotationAuditor implements SmartLifecycle {
 
 	private final SecretProtector protector;
 
-	private final Duration interval;
-
 	private String lastEnvelope;
 
-	private ScheduledExecutorService executor;
-
 	KeyRotationAuditor(AuditTrail trail, SecretProtector protector, Duration interval) {
+		super("pbkdf2-dpapi-key-rotation-audit", interval);
 		this.trail = trail;
 		this.protector = protector;
-		this.interval = interval;
+	}
+
+	@Override
+	protected void onStart() {
+		check();
+	}
+
+	@Override
+	protected void runOnce() {
+		check();
 	}
 
 	/**
@@ -63,33 +66,4 @@ class KeyRotationAuditor implements SmartLifecycle {
 		this.trail.record(AuditEvent.KEY_ROTATED, null, Map.of("key", current, "previous", previous));
 		return true;
 	}
-
-	@Override
-	public synchronized void start() {
-		if (this.executor != null) {
-			return;
-		}
-		check();
-		this.executor = Executors.newSingleThreadScheduledExecutor((runnable) -> {
-			Thread thread = new Thread(runnable, "pbkdf2-dpapi-key-rotation-audit");
-			thread.setDaemon(true);
-			return thread;
-		});
-		long millis = Math.max(1000, this.interval.toMillis());
-		this.executor.scheduleWithFixedDelay(this::check, millis, millis, TimeUnit.MILLISECONDS);
-	}
-
-	@Override
-	public synchronized void stop() {
-		if (this.executor != null) {
-			this.executor.shutdownNow();
-			this.executor = null;
-		}
-	}
-
-	@Override
-	public synchronized boolean isRunning() {
-		return this.executor != null;
-	}
-
 }
