@@ -12,10 +12,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
+
+import io.github.pbkdf2dpapi.jdbc.JdbcRetries;
 
 /**
  * An {@link AuditStore} in two tables: {@code pbkdf2_dpapi_audit} (the entries) and
@@ -221,7 +222,7 @@ public class JdbcAuditStore implements AuditStore {
 					return result;
 				}
 				catch (SQLException | RuntimeException ex) {
-					rollbackQuietly(connection);
+					JdbcRetries.rollbackQuietly(connection);
 					throw ex;
 				}
 				finally {
@@ -229,7 +230,7 @@ public class JdbcAuditStore implements AuditStore {
 				}
 			}
 			catch (SQLException ex) {
-				if (!isRetryable(ex)) {
+				if (!JdbcRetries.isTransient(ex)) {
 					throw failure(operation, ex);
 				}
 				last = ex;
@@ -239,38 +240,13 @@ public class JdbcAuditStore implements AuditStore {
 		throw failure(operation + " (gave up after " + MAX_ATTEMPTS + " conflicting attempts)", last);
 	}
 
-	static boolean isRetryable(SQLException ex) {
-		for (Throwable t = ex; t != null; t = t.getCause()) {
-			if (t instanceof SQLException sql) {
-				String state = sql.getSQLState();
-				if (state != null && (state.startsWith("23") || state.startsWith("40") || state.equals("HYT00"))) {
-					return true;
-				}
-				int code = sql.getErrorCode();
-				if (code == 90131 || code == 50200) {
-					return true;
-				}
-			}
-		}
-		return false;
-	}
-
 	private static void backOff(int attempt) {
 		try {
-			Thread.sleep(ThreadLocalRandom.current().nextInt(1, 2 + Math.min(attempt, 10) * 2));
+			JdbcRetries.pause(attempt);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("Interrupted while retrying an audit append", ex);
-		}
-	}
-
-	private static void rollbackQuietly(Connection connection) {
-		try {
-			connection.rollback();
-		}
-		catch (SQLException ex) {
-			// The original failure matters more; the connection is closed next anyway.
 		}
 	}
 

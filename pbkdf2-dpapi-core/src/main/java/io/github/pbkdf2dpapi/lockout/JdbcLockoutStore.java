@@ -11,7 +11,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
@@ -19,6 +18,8 @@ import javax.sql.DataSource;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+
+import io.github.pbkdf2dpapi.jdbc.JdbcRetries;
 
 /**
  * A {@link LockoutStore} in a relational database, shared by every instance of an application.
@@ -124,7 +125,7 @@ public class JdbcLockoutStore implements LockoutStore {
 				return tryUpdate(key, update);
 			}
 			catch (SQLException ex) {
-				if (!isRetryable(ex)) {
+				if (!JdbcRetries.isTransient(ex)) {
 					throw failure("updating a key", ex);
 				}
 				last = ex;
@@ -163,7 +164,7 @@ public class JdbcLockoutStore implements LockoutStore {
 				return next;
 			}
 			catch (SQLException | RuntimeException ex) {
-				rollbackQuietly(connection);
+				JdbcRetries.rollbackQuietly(connection);
 				throw ex;
 			}
 			finally {
@@ -279,39 +280,13 @@ public class JdbcLockoutStore implements LockoutStore {
 				rs.getLong(6), rs.getLong(7));
 	}
 
-	static boolean isRetryable(SQLException ex) {
-		for (Throwable t = ex; t != null; t = t.getCause()) {
-			if (t instanceof SQLException sql) {
-				String state = sql.getSQLState();
-				int code = sql.getErrorCode();
-				if (state != null && (state.startsWith("23") || state.startsWith("40") || state.equals("HYT00"))) {
-					return true;
-				}
-				// H2: 90131 concurrent update, 50200 lock timeout; MySQL: 1205 lock wait timeout.
-				if (code == 90131 || code == 50200 || code == 1205 || code == 1213) {
-					return true;
-				}
-			}
-		}
-		return false;
-	}
-
 	private static void backOff(int attempt) {
 		try {
-			Thread.sleep(ThreadLocalRandom.current().nextInt(1, 2 + Math.min(attempt, 10) * 2));
+			JdbcRetries.pause(attempt);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new LockoutStoreException("Interrupted while retrying a lockout store update", ex);
-		}
-	}
-
-	private static void rollbackQuietly(Connection connection) {
-		try {
-			connection.rollback();
-		}
-		catch (SQLException ex) {
-			// The original failure matters more; the connection is closed next anyway.
 		}
 	}
 
