@@ -33,7 +33,7 @@ import io.github.pbkdf2dpapi.protect.SecretProtectors;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 3)
+@Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class EncoderOverheadBenchmark {
 

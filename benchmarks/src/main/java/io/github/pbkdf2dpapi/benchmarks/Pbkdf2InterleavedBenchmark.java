@@ -26,8 +26,8 @@ import io.github.pbkdf2dpapi.pbkdf2.Pbkdf2Prf;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 3)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 4, time = 2)
 @Fork(1)
 public class Pbkdf2InterleavedBenchmark {
 
