@@ -1,5 +1,7 @@
 package io.github.pbkdf2dpapi.lockout;
 
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 /**
  * Tests for {@link JdbcLockoutStore} on PostgreSQL (embedded).
  */
+@DisabledOnOs(value = OS.WINDOWS, disabledReason = "the build pulls the embedded PostgreSQL binaries for Linux only")
 class JdbcLockoutStorePostgresTests extends AbstractJdbcLockoutStoreTests {
 
 	private static EmbeddedPostgres postgres;

@@ -74,11 +74,13 @@ class Pbkdf2DpapiHealthIndicatorTests {
 	}
 
 	@Test
-	void healthWhenKeyRingThenUpWithPrimaryKeyIdAndDates(@TempDir Path temp) {
+	void healthWhenKeyRingThenUpWithPrimaryKeyIdAndDates(@TempDir Path temp) throws Exception {
+		Path masterKey = temp.resolve("master.key");
+		java.nio.file.Files.writeString(masterKey, java.util.Base64.getEncoder().encodeToString(new byte[32]));
 		this.contextRunner
 			.withPropertyValues("pbkdf2-dpapi.envelope.protector=keyring",
 					"pbkdf2-dpapi.keyring.directory=" + temp.resolve("ring"), "pbkdf2-dpapi.keyring.create-if-missing=true",
-					"pbkdf2-dpapi.keyring.master-key.source=plain")
+					"pbkdf2-dpapi.keyring.master-key.source=file", "pbkdf2-dpapi.keyring.master-key.file=" + masterKey)
 			.run((context) -> {
 				Health health = context.getBean(Pbkdf2DpapiHealthIndicator.class).health();
 				assertThat(health.getStatus()).isEqualTo(Status.UP);

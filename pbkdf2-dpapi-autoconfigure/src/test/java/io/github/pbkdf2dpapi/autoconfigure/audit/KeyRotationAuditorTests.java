@@ -36,11 +36,14 @@ class KeyRotationAuditorTests {
 				"pbkdf2-dpapi.password.budget.check=false");
 
 	@Test
-	void checkWhenPrimaryKeyChangesThenKeyRotatedRecordedWithIdsOnly() {
+	void checkWhenPrimaryKeyChangesThenKeyRotatedRecordedWithIdsOnly() throws Exception {
+		Path masterKey = this.temp.resolve("master.key");
+		java.nio.file.Files.writeString(masterKey, java.util.Base64.getEncoder().encodeToString(new byte[32]));
 		this.contextRunner
 			.withPropertyValues("pbkdf2-dpapi.envelope.protector=keyring",
 					"pbkdf2-dpapi.keyring.directory=" + this.temp.resolve("ring"),
-					"pbkdf2-dpapi.keyring.create-if-missing=true", "pbkdf2-dpapi.keyring.master-key.source=plain")
+					"pbkdf2-dpapi.keyring.create-if-missing=true", "pbkdf2-dpapi.keyring.master-key.source=file",
+					"pbkdf2-dpapi.keyring.master-key.file=" + masterKey)
 			.run((context) -> {
 				KeyRotationAuditor auditor = context.getBean(KeyRotationAuditor.class);
 				KeyRingProtector ring = (KeyRingProtector) context.getBean(SecretProtector.class);

@@ -1,5 +1,6 @@
 package io.github.pbkdf2dpapi.autoconfigure.encrypt;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,9 +42,11 @@ class EncryptKeyRingIntegrationTests {
 	Path temp;
 
 	@Test
-	void keyRingValueWhenRingConfiguredThenDecryptedAfterRotationToo() {
+	void keyRingValueWhenRingConfiguredThenDecryptedAfterRotationToo() throws Exception {
 		Path dir = this.temp.resolve("ring");
-		MasterKeySource plain = MasterKeySources.plainUnprotected();
+		Path masterKeyFile = this.temp.resolve("master.key");
+		Files.writeString(masterKeyFile, java.util.Base64.getEncoder().encodeToString(new byte[32]));
+		MasterKeySource plain = MasterKeySources.file(masterKeyFile);
 		KeyRingDirectory ring = new KeyRingDirectory(dir, plain);
 		ring.init(Instant.now().minusSeconds(60));
 		KeyRingProtector protector = KeyRingProtector.open(dir, plain, KeyRingOptions.defaults(), Clock.systemUTC());
@@ -54,7 +57,8 @@ class EncryptKeyRingIntegrationTests {
 		String fresh = EncryptedValues.encrypt(rotated, "new-key-secret", null);
 		assertThat(rotated.currentEnvelope()).isNotEqualTo(protector.currentEnvelope());
 		try (ConfigurableApplicationContext context = run("--pbkdf2-dpapi.keyring.directory=" + dir,
-				"--pbkdf2-dpapi.keyring.master-key.source=plain", "--app.old=" + old, "--app.fresh=" + fresh,
+				"--pbkdf2-dpapi.keyring.master-key.source=file", "--pbkdf2-dpapi.keyring.master-key.file=" + masterKeyFile,
+				"--app.old=" + old, "--app.fresh=" + fresh,
 				"--app.bound=" + bound)) {
 			assertThat(context.getEnvironment().getProperty("app.old")).isEqualTo("old-key-secret");
 			assertThat(context.getEnvironment().getProperty("app.fresh")).isEqualTo("new-key-secret");
@@ -65,8 +69,9 @@ class EncryptKeyRingIntegrationTests {
 	@Test
 	void keyRingValueWhenNoRingConfiguredThenFailsSayingHowToConfigure(CapturedOutput output) {
 		Path elsewhere = this.temp.resolve("other-ring");
-		new KeyRingDirectory(elsewhere, MasterKeySources.plainUnprotected()).init(Instant.now());
-		String value = EncryptedValues.encrypt(KeyRingProtector.open(elsewhere, MasterKeySources.plainUnprotected(),
+		MasterKeySource elsewhereKey = MasterKeySources.key(new byte[32], "test master key");
+		new KeyRingDirectory(elsewhere, elsewhereKey).init(Instant.now());
+		String value = EncryptedValues.encrypt(KeyRingProtector.open(elsewhere, elsewhereKey,
 				KeyRingOptions.defaults(), Clock.systemUTC()), "never-shown", null);
 		assertThatException().isThrownBy(() -> run("--app.secret=" + value));
 		assertThat(output).contains("APPLICATION FAILED TO START").contains("app.secret")

@@ -1,5 +1,7 @@
 package io.github.pbkdf2dpapi.legacy.migrate;
 
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import java.io.IOException;
 import java.util.Map;
 
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
  * Tests for {@link JdbcHashMigrator} on PostgreSQL (embedded; the 100,000-row scenario is in the
  * base class).
  */
+@DisabledOnOs(value = OS.WINDOWS, disabledReason = "the build pulls the embedded PostgreSQL binaries for Linux only")
 class JdbcHashMigratorPostgresTests extends AbstractJdbcHashMigratorTests {
 
 	private static EmbeddedPostgres postgres;
