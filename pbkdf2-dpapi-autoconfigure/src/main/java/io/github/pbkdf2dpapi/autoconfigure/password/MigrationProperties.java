@@ -1,5 +1,8 @@
 package io.github.pbkdf2dpapi.autoconfigure.password;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import io.github.pbkdf2dpapi.legacy.BoundedBCryptPasswordEncoder;
@@ -20,6 +23,8 @@ public class MigrationProperties {
 	 * Format of stored values that carry no {id} prefix, e.g. md5-hex, sha1-hex, sha256-base64,
 	 * md5-salt-after, aspnet, pbkdf2-salt-hash, bcrypt. Unset: such values never match.
 	 */
+	private static final Pattern PROPERTY = Pattern.compile("pbkdf2-dpapi\\.migration\\.[a-z.-]*[a-z]");
+
 	private String unprefixedFormat;
 
 	/**
@@ -89,11 +94,10 @@ public class MigrationProperties {
 					this.saltHash.getIterations(), this.saltHash.isTrimAndNormalize(), this.equalizeTiming);
 		}
 		catch (IllegalArgumentException ex) {
+			// LegacyOptions names the offending property in every message.
 			String message = ex.getMessage();
-			String property = message.contains("unprefixed-format") ? "pbkdf2-dpapi.migration.unprefixed-format"
-					: message.contains("max-bcrypt-cost") ? "pbkdf2-dpapi.migration.max-bcrypt-cost"
-							: message.contains("salt-hash") ? "pbkdf2-dpapi.migration.salt-hash.iterations"
-									: "pbkdf2-dpapi.migration.max-iterations";
+			Matcher named = PROPERTY.matcher(message);
+			String property = named.find() ? named.group() : "pbkdf2-dpapi.migration";
 			throw new InvalidPbkdf2DpapiPropertyException(property, message,
 					"Change " + property + " as the reason says (see docs/MIGRATION.md).");
 		}

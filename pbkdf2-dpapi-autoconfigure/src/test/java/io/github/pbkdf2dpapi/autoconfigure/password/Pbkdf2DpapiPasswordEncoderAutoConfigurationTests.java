@@ -186,6 +186,16 @@ class Pbkdf2DpapiPasswordEncoderAutoConfigurationTests {
 	}
 
 	@Test
+	void migrationSettingsOutOfRangeThenFailsNamingEachProperty() {
+		for (String[] setting : new String[][] { { "max-iterations", "10" }, { "max-bcrypt-cost", "40" },
+				{ "salt-hash.iterations", "0" } }) {
+			this.fastRunner.withPropertyValues("pbkdf2-dpapi.migration." + setting[0] + "=" + setting[1])
+				.run((context) -> assertThat(analyze(context).getDescription())
+					.contains("Property: pbkdf2-dpapi.migration." + setting[0] + "\n"));
+		}
+	}
+
+	@Test
 	void propertiesThenAppliedToRecords() {
 		this.fastRunner
 			.withPropertyValues("pbkdf2-dpapi.password.algorithm=sha512", "pbkdf2-dpapi.password.salt-length=24",
