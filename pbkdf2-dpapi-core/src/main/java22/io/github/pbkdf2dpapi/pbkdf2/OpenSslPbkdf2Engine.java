@@ -105,7 +105,7 @@ final class OpenSslPbkdf2Engine implements Pbkdf2Engine {
 		if (lookup == null) {
 			throw new Pbkdf2EngineUnavailableException(Pbkdf2EngineSelection.Cause.LIBRARY_NOT_FOUND,
 					"libcrypto was not found (tried " + String.join(", ", tried) + "). Install OpenSSL 3 (or 1.1), or "
-							+ "set pbkdf2-dpapi.password.engine-library to the path of libcrypto");
+							+ "set pbkdf2-dpapi.password.engine-library (CLI: --engine-library) to the path of libcrypto");
 		}
 		return new OpenSslPbkdf2Engine(found, Sha.bind(linker, lookup, found, Pbkdf2Prf.HMAC_SHA256),
 				Sha.bind(linker, lookup, found, Pbkdf2Prf.HMAC_SHA512));
@@ -325,8 +325,8 @@ final class OpenSslPbkdf2Engine implements Pbkdf2Engine {
 			return lookup.find(name)
 				.orElseThrow(() -> new Pbkdf2EngineUnavailableException(Pbkdf2EngineSelection.Cause.SYMBOL_MISSING,
 						library + " has no " + name + " (OpenSSL 1.1 and 3 export it unless built with "
-								+ "no-deprecated). Use such a libcrypto through pbkdf2-dpapi.password.engine-library, "
-								+ "or set the engine to java"));
+								+ "no-deprecated). Use such a libcrypto through pbkdf2-dpapi.password.engine-library "
+								+ "(CLI: --engine-library), or set the engine to java"));
 		}
 
 		static IllegalStateException failed(Throwable ex) {
