@@ -7,7 +7,8 @@ package io.github.pbkdf2dpapi.pbkdf2;
  * <p>
  * {@link #java()} is the pure-Java engine and the default. {@link Pbkdf2Engines#openSsl} selects
  * OpenSSL's SHA-2 block functions through the FFM API on Java 22+, falling back to the Java
- * engine where that is not possible.
+ * engine where that is not possible. Every engine runs HMAC-SHA1 (legacy records only) on the
+ * Java engine.
  *
  * @author pbkdf2-dpapi
  * @since 0.1.0
