@@ -5,9 +5,11 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import io.github.pbkdf2dpapi.password.Pbkdf2DpapiPasswordEncoder;
-import io.github.pbkdf2dpapi.pbkdf2.Pbkdf2;
+import io.github.pbkdf2dpapi.pbkdf2.Pbkdf2Engine;
+import io.github.pbkdf2dpapi.pbkdf2.Pbkdf2Engines;
 import io.github.pbkdf2dpapi.pbkdf2.Pbkdf2Prf;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -35,6 +37,9 @@ final class CalibrateCommand implements Callable<Integer> {
 			description = "sha256 or sha512. Default: ${DEFAULT-VALUE}.")
 	String algorithm;
 
+	@Mixin
+	EngineOptions engineOptions;
+
 	CalibrateCommand(CliEnvironment env) {
 		this.env = env;
 	}
@@ -48,24 +53,26 @@ final class CalibrateCommand implements Callable<Integer> {
 		if (prf == Pbkdf2Prf.HMAC_SHA1) {
 			throw new CliException(Pbkdf2DpapiCli.EXIT_USAGE, "sha1 only verifies legacy hashes; use sha256 or sha512");
 		}
+		Pbkdf2Engine engine = this.engineOptions.select(this.env).engine();
 		long targetNanos = this.target.toNanos();
 		// Warm up the JIT, then grow the count until one run takes a measurable share of the target.
-		measure(prf, 2_000);
+		measure(engine, prf, 2_000);
 		int iterations = 1_000;
-		long nanos = measure(prf, iterations);
+		long nanos = measure(engine, prf, iterations);
 		while (nanos < targetNanos / 8 && iterations < 100_000_000) {
 			iterations *= 2;
-			nanos = measure(prf, iterations);
+			nanos = measure(engine, prf, iterations);
 		}
 		long estimate = Math.max(1, Math.round((double) iterations * targetNanos / nanos));
 		// One check at the estimate, a linear correction, then a measurement of the result.
-		long checked = measure(prf, (int) Math.min(Integer.MAX_VALUE, estimate));
+		long checked = measure(engine, prf, (int) Math.min(Integer.MAX_VALUE, estimate));
 		int result = (int) Math.min(Integer.MAX_VALUE, round(Math.round((double) estimate * targetNanos / checked)));
-		long resultMillis = Math.round(measure(prf, result) / 1_000_000.0);
+		long resultMillis = Math.round(measure(engine, prf, result) / 1_000_000.0);
 		int recommended = (prf == Pbkdf2Prf.HMAC_SHA512) ? Pbkdf2DpapiPasswordEncoder.DEFAULT_ITERATIONS_SHA512
 				: Pbkdf2DpapiPasswordEncoder.DEFAULT_ITERATIONS;
-		this.env.out().printf(Locale.ROOT, "# PBKDF2-HMAC-%s on this machine: %d iterations take about %d ms (target %d ms).%n",
-				prf.digestAlgorithm().replace("-", ""), result, resultMillis, this.target.toMillis());
+		this.env.out().printf(Locale.ROOT,
+				"# PBKDF2-HMAC-%s on this machine (%s engine): %d iterations take about %d ms (target %d ms).%n",
+				prf.digestAlgorithm().replace("-", ""), engine.name(), result, resultMillis, this.target.toMillis());
 		if (result < recommended) {
 			this.env.out().printf(Locale.ROOT,
 					"# Below OWASP's recommended %d for %s: keep %d if the server can afford it, or raise the target.%n",
@@ -75,6 +82,9 @@ final class CalibrateCommand implements Callable<Integer> {
 		this.env.out().println("  password:");
 		this.env.out().println("    algorithm: " + prf.id());
 		this.env.out().println("    iterations: " + result);
+		if (Pbkdf2Engines.OPENSSL.equals(engine.name())) {
+			this.env.out().println("    engine: " + Pbkdf2Engines.OPENSSL);
+		}
 		return Pbkdf2DpapiCli.EXIT_OK;
 	}
 
@@ -85,11 +95,11 @@ final class CalibrateCommand implements Callable<Integer> {
 	}
 
 	/** The fastest of three runs, in nanoseconds. */
-	private static long measure(Pbkdf2Prf prf, int iterations) {
+	private static long measure(Pbkdf2Engine engine, Pbkdf2Prf prf, int iterations) {
 		long best = Long.MAX_VALUE;
 		for (int i = 0; i < 3; i++) {
 			long start = System.nanoTime();
-			Pbkdf2.derive(prf, PASSWORD, SALT, iterations, prf.hashLength());
+			engine.derive(prf, PASSWORD, SALT, iterations, prf.hashLength());
 			best = Math.min(best, System.nanoTime() - start);
 		}
 		return Math.max(1, best);

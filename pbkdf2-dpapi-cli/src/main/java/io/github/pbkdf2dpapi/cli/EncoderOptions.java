@@ -13,11 +13,12 @@ import io.github.pbkdf2dpapi.password.Pbkdf2DpapiPasswordEncoder;
 import io.github.pbkdf2dpapi.pbkdf2.Pbkdf2Prf;
 import io.github.pbkdf2dpapi.protect.SecretProtector;
 import io.github.pbkdf2dpapi.protect.SecretProtectors;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Options that build a {@link Pbkdf2DpapiPasswordEncoder}; shared by {@code hash} and
- * {@code verify}.
+ * Options that build a {@link Pbkdf2DpapiPasswordEncoder}; shared by {@code hash},
+ * {@code verify} and {@code migrate}.
  *
  * @author pbkdf2-dpapi
  */
@@ -49,8 +50,12 @@ final class EncoderOptions {
 			description = "Accept iteration counts below the safe floor (tests only).")
 	boolean allowWeakParameters;
 
+	@Mixin
+	EngineOptions engine;
+
 	Pbkdf2DpapiPasswordEncoder encoder(SecretProtector protector, CliEnvironment env) {
 		Pbkdf2DpapiPasswordEncoder.Builder builder = Pbkdf2DpapiPasswordEncoder.builder()
+			.engine(this.engine.select(env).engine())
 			.prf(Pbkdf2Prf.fromId(this.algorithm))
 			.normalization(PasswordNormalization.fromId(this.normalization))
 			.allowWeakParameters(this.allowWeakParameters)

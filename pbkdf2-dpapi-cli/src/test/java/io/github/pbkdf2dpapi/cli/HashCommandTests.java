@@ -33,6 +33,18 @@ class HashCommandTests {
 	}
 
 	@Test
+	void hashWhenOpenSslEngineRequestedThenRecordVerifiesWithJavaEngine() {
+		CliRunner.Result hash = this.cli.pipe("pw\n", "hash", "--iterations", "1000", "--allow-weak-parameters",
+				"--engine", "openssl");
+		assertThat(hash.code).as(hash.toString()).isZero();
+		if (Runtime.version().feature() < 22) {
+			assertThat(hash.err).contains("needs 22+");
+		}
+		assertThat(this.cli.pipe("pw\n", "verify", "--engine", "java", hash.out.strip()).code)
+			.isEqualTo(Pbkdf2DpapiCli.EXIT_OK);
+	}
+
+	@Test
 	void hashWhenKeyRingEnvelopeAndPepperThenVerifyNeedsBoth() {
 		String dir = this.temp.resolve("ring").toString();
 		assertThat(this.cli.run("keyring", "init", "--dir", dir).code).isZero();

@@ -6,7 +6,6 @@ import java.util.Base64;
 
 import io.github.pbkdf2dpapi.password.PasswordRecord;
 import io.github.pbkdf2dpapi.password.Pbkdf2DpapiPasswordEncoder;
-import io.github.pbkdf2dpapi.pbkdf2.Pbkdf2;
 import io.github.pbkdf2dpapi.pbkdf2.Pbkdf2Prf;
 
 /**
@@ -19,9 +18,11 @@ import io.github.pbkdf2dpapi.pbkdf2.Pbkdf2Prf;
  * against a dummy record encoded once with the current settings, so normalisation, pepper,
  * envelope and PBKDF2 are all paid. A PBKDF2-based legacy check (ASP.NET Identity, the article's
  * {@code salt:hash}) calls {@link #spendRemainder(Pbkdf2Prf, long, int)} with the work it has just
- * done; the difference to the current work is spent on a dummy PBKDF2. Work is counted in PRF
- * iterations times output blocks; the PRFs are counted alike, which is close enough when the
- * legacy work is small next to the current one (the usual case) and an approximation otherwise.
+ * done; the difference to the current work is spent on a dummy PBKDF2 with the current encoder's
+ * engine. Work is counted in PRF iterations times output blocks; the PRFs are counted alike, and
+ * a legacy check (always on the Java engine) is counted like the current engine's iterations,
+ * which is close enough when the legacy work is small next to the current one (the usual case) and
+ * an approximation otherwise.
  *
  * <p>
  * The dummy record is encoded lazily, on the first legacy verification. Thread-safe.
@@ -84,7 +85,7 @@ public final class VerificationCostEqualizer {
 		long remainder = this.currentWork - done;
 		if (remainder > 0) {
 			Pbkdf2Prf currentPrf = this.current.getPrf();
-			Pbkdf2.derive(currentPrf, DUMMY_SALT, DUMMY_SALT, (int) Math.min(Integer.MAX_VALUE, remainder),
+			this.current.getEngine().derive(currentPrf, DUMMY_SALT, DUMMY_SALT, (int) Math.min(Integer.MAX_VALUE, remainder),
 					currentPrf.hashLength());
 		}
 	}

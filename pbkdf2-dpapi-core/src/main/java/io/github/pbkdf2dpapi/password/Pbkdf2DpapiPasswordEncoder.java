@@ -12,7 +12,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-import io.github.pbkdf2dpapi.pbkdf2.Pbkdf2;
+import io.github.pbkdf2dpapi.pbkdf2.Pbkdf2Engine;
 import io.github.pbkdf2dpapi.pbkdf2.Pbkdf2Prf;
 import io.github.pbkdf2dpapi.protect.ProtectorException;
 import io.github.pbkdf2dpapi.protect.SecretProtector;
@@ -113,6 +113,8 @@ public final class Pbkdf2DpapiPasswordEncoder implements PasswordEncoder {
 
 	private final SecureRandom random;
 
+	private final Pbkdf2Engine engine;
+
 	private Pbkdf2DpapiPasswordEncoder(Builder b) {
 		this.prf = b.prf;
 		this.iterations = b.iterations;
@@ -128,6 +130,7 @@ public final class Pbkdf2DpapiPasswordEncoder implements PasswordEncoder {
 		byScheme.put(b.protector.scheme(), b.protector);
 		this.protectorsByScheme = Map.copyOf(byScheme);
 		this.random = b.random;
+		this.engine = b.engine;
 	}
 
 	/**
@@ -255,6 +258,15 @@ public final class Pbkdf2DpapiPasswordEncoder implements PasswordEncoder {
 	}
 
 	/**
+	 * The PBKDF2 engine that hashes and verifies.
+	 * @return the engine
+	 * @since 0.1.0
+	 */
+	public Pbkdf2Engine getEngine() {
+		return this.engine;
+	}
+
+	/**
 	 * The envelope protector of new records.
 	 * @return the protector
 	 */
@@ -324,7 +336,7 @@ public final class Pbkdf2DpapiPasswordEncoder implements PasswordEncoder {
 		byte[] params = record.hashParameters().getBytes(StandardCharsets.US_ASCII);
 		byte[] pbkdf2Salt = concat(salt, params);
 		try {
-			return Pbkdf2.derive(record.prf(), input, pbkdf2Salt, record.iterations(), record.hashLength());
+			return this.engine.derive(record.prf(), input, pbkdf2Salt, record.iterations(), record.hashLength());
 		}
 		finally {
 			Arrays.fill(input, (byte) 0);
@@ -350,7 +362,7 @@ public final class Pbkdf2DpapiPasswordEncoder implements PasswordEncoder {
 	public String toString() {
 		return "Pbkdf2DpapiPasswordEncoder[a=" + this.prf.id() + ", i=" + this.iterations + ", s=" + this.saltLength
 				+ ", l=" + this.hashLength + ", n=" + this.normalization.id() + ", p=" + this.peppers.currentId()
-				+ ", e=" + this.protector.currentEnvelope() + "]";
+				+ ", e=" + this.protector.currentEnvelope() + "; engine=" + this.engine.name() + "]";
 	}
 
 	/**
@@ -384,6 +396,8 @@ public final class Pbkdf2DpapiPasswordEncoder implements PasswordEncoder {
 		private final Map<String, SecretProtector> verifyOnlyProtectors = new LinkedHashMap<>();
 
 		private SecureRandom random = SHARED_RANDOM;
+
+		private Pbkdf2Engine engine = Pbkdf2Engine.java();
 
 		private Builder() {
 		}
@@ -512,6 +526,18 @@ public final class Pbkdf2DpapiPasswordEncoder implements PasswordEncoder {
 		}
 
 		/**
+		 * The PBKDF2 engine; defaults to {@link Pbkdf2Engine#java()}. All engines give the same
+		 * bytes, so records written with one verify with any other. See
+		 * {@link io.github.pbkdf2dpapi.pbkdf2.Pbkdf2Engines#openSsl}.
+		 * @param engine the engine
+		 * @return this builder
+		 */
+		public Builder engine(Pbkdf2Engine engine) {
+			this.engine = engine;
+			return this;
+		}
+
+		/**
 		 * Validates the settings and builds the encoder.
 		 * @return the encoder
 		 * @throws InvalidEncoderSettingException naming the first invalid setting
@@ -564,8 +590,8 @@ public final class Pbkdf2DpapiPasswordEncoder implements PasswordEncoder {
 						this.maxIterations + " is below the iteration count " + this.iterations,
 						"Set pbkdf2-dpapi.password.max-iterations above pbkdf2-dpapi.password.iterations or remove it.");
 			}
-			if (this.peppers == null || this.protector == null || this.random == null) {
-				throw new IllegalArgumentException("peppers, protector and secureRandom must not be null");
+			if (this.peppers == null || this.protector == null || this.random == null || this.engine == null) {
+				throw new IllegalArgumentException("peppers, protector, secureRandom and engine must not be null");
 			}
 			return new Pbkdf2DpapiPasswordEncoder(this);
 		}

@@ -39,22 +39,7 @@ public final class Pbkdf2 {
 	 * {@code length < 1}
 	 */
 	public static byte[] derive(Pbkdf2Prf prf, byte[] password, byte[] salt, int iterations, int length) {
-		if (prf == null) {
-			throw new IllegalArgumentException("PBKDF2 'prf' must not be null");
-		}
-		if (password == null) {
-			throw new IllegalArgumentException("PBKDF2 'password' must not be null");
-		}
-		if (salt == null) {
-			throw new IllegalArgumentException("PBKDF2 'salt' must not be null");
-		}
-		if (iterations < 1) {
-			throw new IllegalArgumentException("PBKDF2 'iterations' must be at least 1, was " + iterations);
-		}
-		if (length < 1) {
-			// (2^32 - 1) * hLen exceeds Integer.MAX_VALUE for every PRF, so only the lower bound can fail.
-			throw new IllegalArgumentException("PBKDF2 output 'length' must be at least 1 byte, was " + length);
-		}
+		checkArguments(prf, password, salt, iterations, length);
 		if (prf == Pbkdf2Prf.HMAC_SHA1) {
 			return HmacSha1Pbkdf2.derive(password, salt, iterations, length);
 		}
@@ -87,6 +72,28 @@ public final class Pbkdf2 {
 		Arrays.fill(u, (byte) 0);
 		Arrays.fill(t, (byte) 0);
 		return out;
+	}
+
+	/**
+	 * The argument checks of {@link #derive}, shared by the other engines so that they fail alike.
+	 */
+	static void checkArguments(Pbkdf2Prf prf, byte[] password, byte[] salt, int iterations, int length) {
+		if (prf == null) {
+			throw new IllegalArgumentException("PBKDF2 'prf' must not be null");
+		}
+		if (password == null) {
+			throw new IllegalArgumentException("PBKDF2 'password' must not be null");
+		}
+		if (salt == null) {
+			throw new IllegalArgumentException("PBKDF2 'salt' must not be null");
+		}
+		if (iterations < 1) {
+			throw new IllegalArgumentException("PBKDF2 'iterations' must be at least 1, was " + iterations);
+		}
+		if (length < 1) {
+			// (2^32 - 1) * hLen exceeds Integer.MAX_VALUE for every PRF, so only the lower bound can fail.
+			throw new IllegalArgumentException("PBKDF2 output 'length' must be at least 1 byte, was " + length);
+		}
 	}
 
 	/**

@@ -20,22 +20,33 @@ public record Pbkdf2Timing(Pbkdf2Prf prf, double nanosPerIteration) {
 	private static final int SAMPLE_ITERATIONS = 100_000;
 
 	/**
-	 * Measures the engine: a few short warm-up hashes (so the JIT has compiled the loop), then the
+	 * Measures the Java engine: a few short warm-up hashes (so the JIT has compiled the loop), then the
 	 * median of three hashes of {@value #SAMPLE_ITERATIONS} iterations. Takes about 50 ms for
 	 * HMAC-SHA256 on a current server core.
 	 * @param prf the PRF to measure
 	 * @return the timing
 	 */
 	public static Pbkdf2Timing measure(Pbkdf2Prf prf) {
+		return measure(prf, Pbkdf2Engine.java());
+	}
+
+	/**
+	 * Measures an engine, as {@link #measure(Pbkdf2Prf)} does the Java engine.
+	 * @param prf the PRF to measure
+	 * @param engine the engine that will hash
+	 * @return the timing
+	 * @since 0.1.0
+	 */
+	public static Pbkdf2Timing measure(Pbkdf2Prf prf, Pbkdf2Engine engine) {
 		byte[] password = new byte[32];
 		byte[] salt = new byte[16];
 		for (int i = 0; i < 3; i++) {
-			Pbkdf2.derive(prf, password, salt, WARM_UP_ITERATIONS, prf.hashLength());
+			engine.derive(prf, password, salt, WARM_UP_ITERATIONS, prf.hashLength());
 		}
 		long[] samples = new long[3];
 		for (int i = 0; i < samples.length; i++) {
 			long start = System.nanoTime();
-			Pbkdf2.derive(prf, password, salt, SAMPLE_ITERATIONS, prf.hashLength());
+			engine.derive(prf, password, salt, SAMPLE_ITERATIONS, prf.hashLength());
 			samples[i] = System.nanoTime() - start;
 		}
 		Arrays.sort(samples);

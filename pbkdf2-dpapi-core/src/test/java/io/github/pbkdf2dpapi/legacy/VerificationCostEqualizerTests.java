@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 
 import io.github.pbkdf2dpapi.password.Pbkdf2DpapiPasswordEncoder;
+import io.github.pbkdf2dpapi.pbkdf2.CountingPbkdf2Engine;
+import io.github.pbkdf2dpapi.pbkdf2.Pbkdf2Prf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -86,6 +88,22 @@ class VerificationCostEqualizerTests {
 		assertThat((cpuNanos() - start) / 1_000_000).isLessThan(5);
 		VerificationCostEqualizer.none().spendVerification("x");
 		VerificationCostEqualizer.none().spendRemainder(io.github.pbkdf2dpapi.pbkdf2.Pbkdf2Prf.HMAC_SHA1, 1, 20);
+	}
+
+	@Test
+	void spendRemainderThenUsesTheCurrentEncodersEngine() {
+		CountingPbkdf2Engine engine = new CountingPbkdf2Engine();
+		Pbkdf2DpapiPasswordEncoder counted = Pbkdf2DpapiPasswordEncoder.builder()
+			.iterations(ITERATIONS)
+			.allowWeakParameters(true)
+			.engine(engine)
+			.build();
+		VerificationCostEqualizer equalizer = new VerificationCostEqualizer(counted);
+		equalizer.spendRemainder(Pbkdf2Prf.HMAC_SHA256, 10, 32);
+		// One encode of the dummy record, then the remainder.
+		assertThat(engine.calls()).isEqualTo(2);
+		equalizer.spendVerification("pw");
+		assertThat(engine.calls()).isEqualTo(3);
 	}
 
 	private Map<String, BooleanSupplier> paths(DelegatingPasswordEncoder encoder) {

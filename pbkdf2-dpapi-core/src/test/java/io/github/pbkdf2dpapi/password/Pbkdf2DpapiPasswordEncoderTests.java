@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.github.pbkdf2dpapi.pbkdf2.CountingPbkdf2Engine;
+import io.github.pbkdf2dpapi.pbkdf2.Pbkdf2Engine;
 import io.github.pbkdf2dpapi.pbkdf2.Pbkdf2Prf;
 import io.github.pbkdf2dpapi.protect.SecretProtector;
 import io.github.pbkdf2dpapi.protect.SecretProtectors;
@@ -333,12 +335,33 @@ class Pbkdf2DpapiPasswordEncoderTests {
 	}
 
 	@Test
+	void encodeWhenEngineSetThenItHashesAndAnyEngineVerifies() {
+		CountingPbkdf2Engine engine = new CountingPbkdf2Engine();
+		Pbkdf2DpapiPasswordEncoder counted = fast().engine(engine).build();
+		assertThat(counted.getEngine()).isSameAs(engine);
+		assertThat(this.encoder.getEngine()).isSameAs(Pbkdf2Engine.java());
+		String record = counted.encode("pw");
+		assertThat(engine.calls()).isEqualTo(1);
+		assertThat(counted.matches("pw", record)).isTrue();
+		assertThat(engine.calls()).isEqualTo(2);
+		assertThat(this.encoder.matches("pw", record)).isTrue();
+		assertThat(counted.matches("pw", this.encoder.encode("pw"))).isTrue();
+		assertThat(counted.toString()).endsWith("; engine=counting]");
+	}
+
+	@Test
+	void buildWhenEngineNullThenIllegalArgument() {
+		assertThatIllegalArgumentException().isThrownBy(() -> fast().engine(null).build())
+			.withMessageContaining("engine");
+	}
+
+	@Test
 	void toStringShowsParametersOnly() {
 		Pbkdf2DpapiPasswordEncoder enc = fast().peppers(PepperRing.of("p1", Map.of("p1", PEPPER_1)))
 			.protector(SecretProtectors.aesGcm("k1", AES_KEY))
 			.build();
 		assertThat(enc.toString()).isEqualTo(
-				"Pbkdf2DpapiPasswordEncoder[a=sha256, i=1000, s=16, l=32, n=nfkc, p=p1, e=aes:k1]");
+				"Pbkdf2DpapiPasswordEncoder[a=sha256, i=1000, s=16, l=32, n=nfkc, p=p1, e=aes:k1; engine=java]");
 		assertThat(PasswordRecord.parse(enc.encode("pw")).toString())
 			.isEqualTo("PasswordRecord[$p2d$v=1$a=sha256,i=1000,s=16,l=32,n=nfkc,p=p1,e=aes:k1]");
 	}

@@ -27,4 +27,13 @@ class Pbkdf2TimingTests {
 		assertThat(timing.estimate(1_000_000)).isPositive();
 	}
 
+	@Test
+	void measureWithEngineThenTimesThatEngine() {
+		CountingPbkdf2Engine engine = new CountingPbkdf2Engine();
+		Pbkdf2Timing timing = Pbkdf2Timing.measure(Pbkdf2Prf.HMAC_SHA512, engine);
+		assertThat(engine.calls()).isEqualTo(6);
+		assertThat(timing.prf()).isEqualTo(Pbkdf2Prf.HMAC_SHA512);
+		assertThat(timing.nanosPerIteration()).isPositive();
+	}
+
 }

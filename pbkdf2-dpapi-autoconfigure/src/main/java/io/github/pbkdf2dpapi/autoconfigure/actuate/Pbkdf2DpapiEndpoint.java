@@ -14,6 +14,7 @@ import io.github.pbkdf2dpapi.bulkhead.HashingBulkhead;
 import io.github.pbkdf2dpapi.lockout.LockoutPolicy;
 import io.github.pbkdf2dpapi.password.PepperRing;
 import io.github.pbkdf2dpapi.password.Pbkdf2DpapiPasswordEncoder;
+import io.github.pbkdf2dpapi.pbkdf2.Pbkdf2EngineSelection;
 import io.github.pbkdf2dpapi.protect.KeyedSecretProtector;
 import io.github.pbkdf2dpapi.protect.ProtectorKeyInfo;
 import io.github.pbkdf2dpapi.protect.SecretProtector;
@@ -70,10 +71,12 @@ public class Pbkdf2DpapiEndpoint {
 			return null;
 		}
 		Pbkdf2DpapiPasswordEncoder encoder = this.settings.getEncoder();
+		Pbkdf2EngineSelection engine = this.settings.getEngine();
 		return new PasswordDescriptor(Pbkdf2DpapiPasswordEncoder.ID, encoder.getPrf().id(), encoder.getIterations(),
 				encoder.getMaxIterations(), this.settings.getSaltLength(), this.settings.getHashLength(),
 				this.settings.getNormalization().id(), millis(this.settings.getMeasuredLatency()),
-				iso(this.settings.getCalibrateTo()));
+				iso(this.settings.getCalibrateTo()), new EngineDescriptor(engine.requested(), engine.engine().name(),
+						engine.isFallback() ? engine.fallback().message() : null));
 	}
 
 	private @Nullable PepperDescriptor pepper() {
@@ -146,9 +149,21 @@ public class Pbkdf2DpapiEndpoint {
 	 * @param normalization the password normalisation
 	 * @param measuredMillis one hash on this machine, measured at start-up
 	 * @param calibrateTo the calibration target, if the count was calibrated
+	 * @param engine the PBKDF2 engine
 	 */
 	public record PasswordDescriptor(String id, String algorithm, int iterations, int maxIterations, int saltLength,
-			int hashLength, String normalization, @Nullable Long measuredMillis, @Nullable String calibrateTo) {
+			int hashLength, String normalization, @Nullable Long measuredMillis, @Nullable String calibrateTo,
+			EngineDescriptor engine) {
+	}
+
+	/**
+	 * The PBKDF2 engine.
+	 *
+	 * @param requested the engine configured ({@code pbkdf2-dpapi.password.engine})
+	 * @param active the engine in use
+	 * @param fallback why they differ, {@code null} when they do not
+	 */
+	public record EngineDescriptor(String requested, String active, @Nullable String fallback) {
 	}
 
 	/**

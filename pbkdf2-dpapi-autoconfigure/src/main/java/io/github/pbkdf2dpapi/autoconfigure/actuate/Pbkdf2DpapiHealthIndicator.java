@@ -19,6 +19,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 
 import io.github.pbkdf2dpapi.autoconfigure.password.Pbkdf2DpapiPasswordEncoderSettings;
 import io.github.pbkdf2dpapi.password.PepperRing;
+import io.github.pbkdf2dpapi.pbkdf2.Pbkdf2EngineSelection;
 import io.github.pbkdf2dpapi.protect.KeyedSecretProtector;
 import io.github.pbkdf2dpapi.protect.ProtectorException;
 import io.github.pbkdf2dpapi.protect.ProtectorKeyInfo;
@@ -28,7 +29,8 @@ import io.github.pbkdf2dpapi.protect.SecretProtector;
  * {@link HealthIndicator} for password storage: the envelope protector protects and opens a
  * random value (round trip), a {@link KeyedSecretProtector} has a usable primary key that does not
  * expire soon, and a pepper is configured. Details show scheme, envelope tag, key ids and dates,
- * and pepper ids; never a key, pepper or protected value.
+ * pepper ids and the PBKDF2 engine (with a warning when it fell back); never a key, pepper or
+ * protected value.
  *
  * @author pbkdf2-dpapi
  * @since 0.1.0
@@ -90,6 +92,11 @@ public class Pbkdf2DpapiHealthIndicator extends AbstractHealthIndicator {
 			if (!configured) {
 				(this.requirePepper ? problems : warnings)
 					.add("no pepper is configured (pbkdf2-dpapi.password.pepper.current)");
+			}
+			Pbkdf2EngineSelection engine = this.settings.getEngine();
+			builder.withDetail("engine", engine.engine().name());
+			if (engine.isFallback()) {
+				warnings.add(engine.fallback().message());
 			}
 		}
 		if (!warnings.isEmpty()) {

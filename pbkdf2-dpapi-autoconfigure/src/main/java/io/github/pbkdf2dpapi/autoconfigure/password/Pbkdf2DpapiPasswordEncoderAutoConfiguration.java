@@ -3,6 +3,7 @@ package io.github.pbkdf2dpapi.autoconfigure.password;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -23,6 +24,9 @@ import io.github.pbkdf2dpapi.password.InvalidEncoderSettingException;
 import io.github.pbkdf2dpapi.password.PepperRing;
 import io.github.pbkdf2dpapi.password.Pbkdf2DpapiPasswordEncoder;
 import io.github.pbkdf2dpapi.legacy.LegacyPasswordEncoders;
+import io.github.pbkdf2dpapi.pbkdf2.Pbkdf2Engine;
+import io.github.pbkdf2dpapi.pbkdf2.Pbkdf2EngineSelection;
+import io.github.pbkdf2dpapi.pbkdf2.Pbkdf2Engines;
 import io.github.pbkdf2dpapi.pbkdf2.Pbkdf2Timing;
 import io.github.pbkdf2dpapi.protect.SecretProtector;
 
@@ -77,14 +81,17 @@ public final class Pbkdf2DpapiPasswordEncoderAutoConfiguration {
 			for (Pbkdf2DpapiSecretProtectorDecorator decorator : protectorDecorators.orderedStream().toList()) {
 				protector = decorator.decorate(protector);
 			}
+			Pbkdf2EngineSelection engine = engine(properties);
 			boolean timed = properties.getCalibrateTo() != null || properties.getBudget().isCheck();
-			Pbkdf2Timing timing = timed ? Pbkdf2Timing.measure(properties.getAlgorithm().prf()) : null;
-			Pbkdf2DpapiPasswordEncoder encoder = encoder(properties, protector, timing);
+			// Time the engine that will hash: the OpenSSL engine is faster, so calibration gives it more iterations.
+			Pbkdf2Timing timing = timed ? Pbkdf2Timing.measure(properties.getAlgorithm().prf(), engine.engine())
+					: null;
+			Pbkdf2DpapiPasswordEncoder encoder = encoder(properties, protector, timing, engine.engine());
 			review(properties, encoder, timing);
 			return new Pbkdf2DpapiPasswordEncoderSettings(encoder, properties.getSaltLength(),
 					(properties.getHashLength() != null) ? properties.getHashLength() : encoder.getPrf().hashLength(),
 					properties.getNormalization(), (timing != null) ? timing.estimate(encoder.getIterations()) : null,
-					properties.getCalibrateTo());
+					properties.getCalibrateTo(), engine);
 		}
 
 		@Bean
@@ -101,19 +108,41 @@ public final class Pbkdf2DpapiPasswordEncoderAutoConfiguration {
 	}
 
 	/**
+	 * The engine of {@code pbkdf2-dpapi.password.engine}; when {@code openssl} cannot run here,
+	 * the Java engine and one WARN (ERROR for a failed cross-check) saying what to change.
+	 */
+	static Pbkdf2EngineSelection engine(Pbkdf2DpapiPasswordProperties properties) {
+		if (properties.getEngine() != Pbkdf2DpapiPasswordProperties.Engine.OPENSSL) {
+			return Pbkdf2Engines.java();
+		}
+		Pbkdf2EngineSelection selection = Pbkdf2Engines.openSsl(Optional.ofNullable(properties.getEngineLibrary()));
+		Pbkdf2EngineSelection.Fallback fallback = selection.fallback();
+		if (fallback == null) {
+			logger.info("pbkdf2-dpapi: PBKDF2 engine " + selection.engine() + " (cross-checked with the Java engine)");
+		}
+		else if (fallback.isError()) {
+			logger.error(fallback.message() + " (" + PASSWORD + "engine=openssl)");
+		}
+		else {
+			logger.warn(fallback.message() + " (" + PASSWORD + "engine=openssl)");
+		}
+		return selection;
+	}
+
+	/**
 	 * Builds the encoder; with {@code calibrate-to}, times this machine first and raises the
 	 * iteration count to the target (never lowers it).
 	 */
 	static Pbkdf2DpapiPasswordEncoder encoder(Pbkdf2DpapiPasswordProperties properties, SecretProtector protector,
-			Pbkdf2Timing timing) {
-		Pbkdf2DpapiPasswordEncoder encoder = build(properties, protector, properties.getIterations());
+			Pbkdf2Timing timing, Pbkdf2Engine engine) {
+		Pbkdf2DpapiPasswordEncoder encoder = build(properties, protector, properties.getIterations(), engine);
 		if (properties.getCalibrateTo() != null) {
 			int chosen = PasswordParameterReview.calibratedIterations(timing, properties.getCalibrateTo(),
 					encoder.getIterations());
 			logger.info("pbkdf2-dpapi: calibrated to " + properties.getCalibrateTo().toMillis() + " ms: "
 					+ chosen + " iterations of " + encoder.getPrf().id() + " (at least " + encoder.getIterations()
 					+ ", the configured count)");
-			encoder = build(properties, protector, chosen);
+			encoder = build(properties, protector, chosen, engine);
 		}
 		return encoder;
 	}
@@ -138,8 +167,9 @@ public final class Pbkdf2DpapiPasswordEncoderAutoConfiguration {
 	}
 
 	private static Pbkdf2DpapiPasswordEncoder build(Pbkdf2DpapiPasswordProperties properties,
-			SecretProtector protector, Integer iterations) {
+			SecretProtector protector, Integer iterations, Pbkdf2Engine engine) {
 		Pbkdf2DpapiPasswordEncoder.Builder builder = Pbkdf2DpapiPasswordEncoder.builder()
+			.engine(engine)
 			.prf(properties.getAlgorithm().prf())
 			.saltLength(properties.getSaltLength())
 			.normalization(properties.getNormalization())

@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 import io.github.pbkdf2dpapi.password.PasswordNormalization;
 import io.github.pbkdf2dpapi.password.Pbkdf2DpapiPasswordEncoder;
+import io.github.pbkdf2dpapi.pbkdf2.Pbkdf2EngineSelection;
 
 /**
  * The effective settings of the auto-configured pbkdf2-dpapi encoder, for the actuator endpoint,
@@ -30,14 +31,18 @@ public final class Pbkdf2DpapiPasswordEncoderSettings {
 
 	private final @Nullable Duration calibrateTo;
 
+	private final Pbkdf2EngineSelection engine;
+
 	Pbkdf2DpapiPasswordEncoderSettings(Pbkdf2DpapiPasswordEncoder encoder, int saltLength, int hashLength,
-			PasswordNormalization normalization, @Nullable Duration measuredLatency, @Nullable Duration calibrateTo) {
+			PasswordNormalization normalization, @Nullable Duration measuredLatency, @Nullable Duration calibrateTo,
+			Pbkdf2EngineSelection engine) {
 		this.encoder = encoder;
 		this.saltLength = saltLength;
 		this.hashLength = hashLength;
 		this.normalization = normalization;
 		this.measuredLatency = measuredLatency;
 		this.calibrateTo = calibrateTo;
+		this.engine = engine;
 	}
 
 	/**
@@ -86,6 +91,15 @@ public final class Pbkdf2DpapiPasswordEncoderSettings {
 	 */
 	public @Nullable Duration getCalibrateTo() {
 		return this.calibrateTo;
+	}
+
+	/**
+	 * The PBKDF2 engine asked for ({@code pbkdf2-dpapi.password.engine}), the one in use, and why
+	 * they differ when they do.
+	 * @return the engine selection
+	 */
+	public Pbkdf2EngineSelection getEngine() {
+		return this.engine;
 	}
 
 	@Override

@@ -1,6 +1,8 @@
 package io.github.pbkdf2dpapi.autoconfigure.actuate;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledForJreRange;
+import org.junit.jupiter.api.condition.JRE;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -38,6 +40,8 @@ class Pbkdf2DpapiEndpointTests {
 			assertThat(descriptor.password().hashLength()).isEqualTo(32);
 			assertThat(descriptor.password().normalization()).isEqualTo("nfkc");
 			assertThat(descriptor.password().measuredMillis()).isNotNull();
+			assertThat(descriptor.password().engine())
+				.isEqualTo(new Pbkdf2DpapiEndpoint.EngineDescriptor("java", "java", null));
 			assertThat(descriptor.pepper().current()).isEqualTo("p2");
 			assertThat(descriptor.pepper().ids()).containsExactly("p1", "p2");
 			assertThat(descriptor.envelope().scheme()).isEqualTo("aes");
@@ -61,6 +65,20 @@ class Pbkdf2DpapiEndpointTests {
 				assertThat(descriptor.lockout()).isNull();
 				assertThat(descriptor.password()).isNotNull();
 			});
+	}
+
+	@Test
+	@EnabledForJreRange(max = JRE.JAVA_21)
+	void describeWhenOpenSslEngineOnJava17ThenJavaWithFallbackReason() {
+		this.contextRunner.withPropertyValues("pbkdf2-dpapi.password.engine=openssl").run((context) -> {
+			Pbkdf2DpapiEndpoint.EngineDescriptor engine = context.getBean(Pbkdf2DpapiEndpoint.class)
+				.describe()
+				.password()
+				.engine();
+			assertThat(engine.requested()).isEqualTo("openssl");
+			assertThat(engine.active()).isEqualTo("java");
+			assertThat(engine.fallback()).contains("needs 22+");
+		});
 	}
 
 	@Test

@@ -9,6 +9,8 @@ import java.util.List;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledForJreRange;
+import org.junit.jupiter.api.condition.JRE;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -54,7 +56,20 @@ class Pbkdf2DpapiHealthIndicatorTests {
 			assertThat(health.getDetails()).containsEntry("scheme", "none")
 				.containsEntry("envelope", "none")
 				.containsEntry("roundTrip", "ok")
+				.containsEntry("engine", "java")
 				.containsKey("warnings");
+		});
+	}
+
+	@Test
+	@EnabledForJreRange(max = JRE.JAVA_21)
+	void healthWhenOpenSslEngineFellBackThenUpWithWarning() {
+		this.contextRunner.withPropertyValues("pbkdf2-dpapi.password.engine=openssl").run((context) -> {
+			Health health = context.getBean(Pbkdf2DpapiHealthIndicator.class).health();
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).containsEntry("engine", "java");
+			assertThat(health.getDetails().get("warnings").toString()).contains("the OpenSSL PBKDF2 engine is not used")
+				.contains("needs 22+");
 		});
 	}
 

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledForJreRange;
+import org.junit.jupiter.api.condition.JRE;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,6 +25,8 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.NoOpPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
+import io.github.pbkdf2dpapi.pbkdf2.Pbkdf2Engine;
+import io.github.pbkdf2dpapi.pbkdf2.Pbkdf2EngineSelection;
 import io.github.pbkdf2dpapi.protect.KeyRingDirectory;
 import io.github.pbkdf2dpapi.protect.MasterKeySource;
 import io.github.pbkdf2dpapi.protect.MasterKeySources;
@@ -354,6 +358,55 @@ class Pbkdf2DpapiPasswordEncoderAutoConfigurationTests {
 			.withPropertyValues("pbkdf2-dpapi.envelope.protector=aes-gcm", "pbkdf2-dpapi.envelope.aes-gcm.key-id=k1",
 					"pbkdf2-dpapi.envelope.aes-gcm.key=" + Base64.getEncoder().encodeToString(new byte[16]))
 			.run((context) -> assertThat(analyze(context).getDescription()).contains("AES-256 needs exactly 32"));
+	}
+
+	@Test
+	void engineWhenDefaultThenJavaWithoutEngineMessages(CapturedOutput output) {
+		this.fastRunner.run((context) -> {
+			Pbkdf2EngineSelection engine = context.getBean(Pbkdf2DpapiPasswordEncoderSettings.class).getEngine();
+			assertThat(engine.requested()).isEqualTo("java");
+			assertThat(engine.engine()).isSameAs(Pbkdf2Engine.java());
+			assertThat(engine.isFallback()).isFalse();
+			assertThat(context.getBean(Pbkdf2DpapiPasswordEncoderSettings.class).getEncoder().getEngine())
+				.isSameAs(Pbkdf2Engine.java());
+		});
+		assertThat(output).doesNotContain("OpenSSL").contains("; engine=java]");
+	}
+
+	@Test
+	@EnabledForJreRange(max = JRE.JAVA_21)
+	void engineWhenOpenSslOnJava17ThenJavaAndOneWarning(CapturedOutput output) {
+		this.fastRunner.withPropertyValues("pbkdf2-dpapi.password.engine=openssl").run((context) -> {
+			assertThat(context).hasNotFailed();
+			Pbkdf2DpapiPasswordEncoderSettings settings = context.getBean(Pbkdf2DpapiPasswordEncoderSettings.class);
+			assertThat(settings.getEngine().requested()).isEqualTo("openssl");
+			assertThat(settings.getEncoder().getEngine()).isSameAs(Pbkdf2Engine.java());
+			assertThat(settings.getEngine().fallback().cause()).isEqualTo(Pbkdf2EngineSelection.Cause.JAVA_VERSION);
+			PasswordEncoder encoder = context.getBean(PasswordEncoder.class);
+			assertThat(encoder.matches("pw", encoder.encode("pw"))).isTrue();
+		});
+		String warning = "WARN .* pbkdf2-dpapi: the OpenSSL PBKDF2 engine is not used, the Java engine is: this JVM "
+				+ "runs on Java " + Runtime.version().feature() + "; needs 22\\+.*\\(pbkdf2-dpapi.password.engine=openssl\\)";
+		assertThat(output.getOut().lines().filter((line) -> line.matches(".*" + warning + ".*"))).hasSize(1);
+	}
+
+	@Test
+	void engineWhenLibraryPathWrongThenJavaWithReason(CapturedOutput output) {
+		Path missing = this.temp.resolve("no-libcrypto.so");
+		this.fastRunner
+			.withPropertyValues("pbkdf2-dpapi.password.engine=openssl", "pbkdf2-dpapi.password.engine-library=" + missing)
+			.run((context) -> {
+				Pbkdf2EngineSelection engine = context.getBean(Pbkdf2DpapiPasswordEncoderSettings.class).getEngine();
+				assertThat(engine.engine()).isSameAs(Pbkdf2Engine.java());
+				// Java 17 stops at the version check; Java 22+ (multi-release JAR, native access) at the path.
+				assertThat(engine.fallback().cause()).isIn(Pbkdf2EngineSelection.Cause.JAVA_VERSION,
+						Pbkdf2EngineSelection.Cause.LIBRARY_NOT_FOUND, Pbkdf2EngineSelection.Cause.NATIVE_ACCESS_DISABLED,
+						Pbkdf2EngineSelection.Cause.NOT_IN_BUILD);
+				if (engine.fallback().cause() == Pbkdf2EngineSelection.Cause.LIBRARY_NOT_FOUND) {
+					assertThat(engine.fallback().message()).contains(missing.toString());
+				}
+			});
+		assertThat(output).contains("WARN").contains("the OpenSSL PBKDF2 engine is not used");
 	}
 
 	@Test
