@@ -22,6 +22,7 @@ import org.springframework.util.StringUtils;
 import io.github.pbkdf2dpapi.password.InvalidEncoderSettingException;
 import io.github.pbkdf2dpapi.password.PepperRing;
 import io.github.pbkdf2dpapi.password.Pbkdf2DpapiPasswordEncoder;
+import io.github.pbkdf2dpapi.legacy.LegacyOptions;
 import io.github.pbkdf2dpapi.legacy.LegacyPasswordEncoders;
 import io.github.pbkdf2dpapi.pbkdf2.Pbkdf2Timing;
 import io.github.pbkdf2dpapi.protect.SecretProtector;
@@ -29,7 +30,7 @@ import io.github.pbkdf2dpapi.protect.SecretProtector;
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} for
  * the pbkdf2-dpapi {@link PasswordEncoder}: a {@code DelegatingPasswordEncoder} whose default
- * id is {@code pbkdf2-dpapi}, configured from {@code pbkdf2-dpapi.password.*} and
+ * id is {@code pbkdf2-dpapi} (its table of legacy encoders built on first use), configured from {@code pbkdf2-dpapi.password.*} and
  * {@code pbkdf2-dpapi.envelope.*}, decorated by every {@link Pbkdf2DpapiPasswordEncoderDecorator}
  * bean (the hashing bulkhead, metrics). Backs off when the application defines its own
  * {@link PasswordEncoder}. The effective settings are a {@link Pbkdf2DpapiPasswordEncoderSettings}
@@ -90,8 +91,10 @@ public final class Pbkdf2DpapiPasswordEncoderAutoConfiguration {
 		@Bean
 		PasswordEncoder passwordEncoder(Pbkdf2DpapiPasswordEncoderSettings settings, MigrationProperties migration,
 				ObjectProvider<Pbkdf2DpapiPasswordEncoderDecorator> decorators) {
-			PasswordEncoder encoder = LegacyPasswordEncoders.createDelegatingPasswordEncoder(settings.getEncoder(),
-					migration.toOptions());
+			// The options are validated now; the table of legacy encoders is built at first use.
+			LegacyOptions options = migration.toOptions();
+			PasswordEncoder encoder = new LazyPasswordEncoder(
+					() -> LegacyPasswordEncoders.createDelegatingPasswordEncoder(settings.getEncoder(), options));
 			for (Pbkdf2DpapiPasswordEncoderDecorator decorator : decorators.orderedStream().toList()) {
 				encoder = decorator.decorate(encoder);
 			}
