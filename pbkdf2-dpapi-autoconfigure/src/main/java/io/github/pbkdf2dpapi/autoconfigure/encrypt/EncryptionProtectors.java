@@ -10,6 +10,7 @@ import java.util.Set;
 import io.github.pbkdf2dpapi.autoconfigure.password.EnvelopeProperties;
 import io.github.pbkdf2dpapi.autoconfigure.password.EnvelopeProtectors;
 import io.github.pbkdf2dpapi.autoconfigure.password.KeyRingProperties;
+import io.github.pbkdf2dpapi.autoconfigure.password.SharedKeyRings;
 import io.github.pbkdf2dpapi.protect.AesGcmCiphertext;
 import io.github.pbkdf2dpapi.protect.AesGcmSecretProtector;
 import io.github.pbkdf2dpapi.protect.DpapiProtector;
@@ -40,10 +41,10 @@ final class EncryptionProtectors {
 	private static final List<Scheme> SCHEMES = List.of(
 			new Scheme(KeyRingProtector.SCHEME, EncryptionProtectors::keyRing,
 					"set pbkdf2-dpapi.keyring.directory and its master key (pbkdf2-dpapi.keyring.master-key.*)"),
-			new Scheme(DpapiProtector.SCHEME, EncryptionProtectors::dpapi,
+			new Scheme(DpapiProtector.SCHEME, (properties, keyRings) -> dpapi(properties),
 					"run on Windows, as the user (or on the machine) that encrypted the values, with the same "
 							+ "pbkdf2-dpapi.envelope.dpapi.entropy"),
-			new Scheme(AesGcmSecretProtector.SCHEME, EncryptionProtectors::aesGcm,
+			new Scheme(AesGcmSecretProtector.SCHEME, (properties, keyRings) -> aesGcm(properties),
 					"set " + AES_GCM + "key-id and " + AES_GCM + "key"));
 
 	private static final Map<String, Scheme> BY_NAME;
@@ -76,18 +77,20 @@ final class EncryptionProtectors {
 
 	/**
 	 * Opens the key ring of {@code pbkdf2-dpapi.keyring.*}, the same one the password envelope
-	 * uses.
+	 * uses: through {@code keyRings}, which the envelope bean consults too, so the ring is opened
+	 * once.
 	 * @param properties the plain properties
+	 * @param keyRings the key rings opened in this application
 	 * @return the protector, or {@code null} when no key ring directory is set
 	 */
-	static SecretProtector keyRing(PlainProperties properties) {
+	static SecretProtector keyRing(PlainProperties properties, SharedKeyRings keyRings) {
 		KeyRingProperties keyRing = properties.binder()
 			.bind("pbkdf2-dpapi.keyring", KeyRingProperties.class)
 			.orElseGet(KeyRingProperties::new);
 		if (keyRing.getDirectory() == null) {
 			return null;
 		}
-		return EnvelopeProtectors.keyRing(envelope(properties), keyRing, Clock.systemUTC());
+		return keyRings.keyRing(envelope(properties), keyRing, Clock.systemUTC());
 	}
 
 	/**
@@ -164,10 +167,11 @@ final class EncryptionProtectors {
 		/**
 		 * Creates the protector from plain properties.
 		 * @param properties the plain properties
+		 * @param keyRings the key rings opened in this application
 		 * @return the protector, or {@code null} when the scheme is not configured
 		 * @throws EncryptedPropertyException when a setting is invalid
 		 */
-		SecretProtector create(PlainProperties properties);
+		SecretProtector create(PlainProperties properties, SharedKeyRings keyRings);
 
 	}
 

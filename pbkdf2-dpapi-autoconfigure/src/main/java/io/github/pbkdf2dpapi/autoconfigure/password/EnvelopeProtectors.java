@@ -69,9 +69,19 @@ public final class EnvelopeProtectors {
 	}
 
 	static SecretProtector create(EnvelopeProperties envelope, KeyRingProperties keyRing, Clock clock) {
+		return create(envelope, keyRing, clock, new SharedKeyRings());
+	}
+
+	/**
+	 * The configured protector; a key ring comes from {@code keyRings}, so a ring already opened
+	 * with the same settings (to decrypt {@code ENC(...)} values) is not opened again.
+	 */
+	static SecretProtector create(EnvelopeProperties envelope, KeyRingProperties keyRing, Clock clock,
+			SharedKeyRings keyRings) {
 		return switch (envelope.getProtector()) {
-			case AUTO -> DpapiProtector.isSupported() ? dpapi(envelope.getDpapi()) : keyRing(envelope, keyRing, clock);
-			case KEYRING -> keyRing(envelope, keyRing, clock);
+			case AUTO -> DpapiProtector.isSupported() ? dpapi(envelope.getDpapi())
+					: keyRings.keyRing(envelope, keyRing, clock);
+			case KEYRING -> keyRings.keyRing(envelope, keyRing, clock);
 			case DPAPI -> dpapi(envelope.getDpapi());
 			case AES_GCM -> aesGcm(envelope.getAesGcm());
 			case NONE -> {

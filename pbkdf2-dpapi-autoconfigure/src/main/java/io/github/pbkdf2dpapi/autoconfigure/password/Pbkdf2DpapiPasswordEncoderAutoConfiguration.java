@@ -66,8 +66,10 @@ public final class Pbkdf2DpapiPasswordEncoderAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		SecretProtector pbkdf2DpapiSecretProtector(EnvelopeProperties envelope, KeyRingProperties keyRing,
-				ObjectProvider<Clock> clock) {
-			return EnvelopeProtectors.create(envelope, keyRing, clock.getIfUnique(Clock::systemUTC));
+				ObjectProvider<Clock> clock, ObjectProvider<SharedKeyRings> keyRings) {
+			// The key ring that decrypted ENC(...) values, when its settings are the same.
+			return EnvelopeProtectors.create(envelope, keyRing, clock.getIfUnique(Clock::systemUTC),
+					keyRings.getIfUnique(SharedKeyRings::new));
 		}
 
 		@Bean
