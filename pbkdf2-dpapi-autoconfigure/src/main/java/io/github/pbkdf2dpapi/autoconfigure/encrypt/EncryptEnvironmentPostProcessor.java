@@ -15,6 +15,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.PropertySource;
 
+import io.github.pbkdf2dpapi.autoconfigure.password.EnvelopeProtectors;
 import io.github.pbkdf2dpapi.autoconfigure.password.SharedKeyRings;
 
 /**
@@ -52,6 +53,8 @@ public class EncryptEnvironmentPostProcessor implements EnvironmentPostProcessor
 
 	private final ConfigurableBootstrapContext bootstrapContext;
 
+	private final DeferredLogFactory logFactory;
+
 	/**
 	 * Create a new post-processor that shares the key rings it opens with the application
 	 * context through the bootstrap context.
@@ -62,11 +65,14 @@ public class EncryptEnvironmentPostProcessor implements EnvironmentPostProcessor
 			ConfigurableBootstrapContext bootstrapContext) {
 		this.logger = logFactory.getLog(EncryptEnvironmentPostProcessor.class);
 		this.bootstrapContext = bootstrapContext;
+		this.logFactory = logFactory;
 	}
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		EncryptedValueResolver resolver = EncryptedValueResolver.get(environment, new SharedKeyRings());
+		// A ring opened now warns through a deferred log, replayed once logging is initialised.
+		EncryptedValueResolver resolver = EncryptedValueResolver.get(environment,
+				new SharedKeyRings(this.logFactory.getLog(EnvelopeProtectors.class)));
 		if (resolver == null) {
 			this.logger.debug("pbkdf2-dpapi: ENC(...) decryption is disabled (pbkdf2-dpapi.encrypt.enabled=false)");
 			return;

@@ -121,6 +121,20 @@ public final class EnvelopeProtectors {
 	 * @return the key ring protector
 	 */
 	public static KeyRingProtector keyRing(EnvelopeProperties envelope, KeyRingProperties properties, Clock clock) {
+		return keyRing(envelope, properties, clock, logger);
+	}
+
+	/**
+	 * Opens (or, with {@code create-if-missing}, creates) the configured key ring, logging its
+	 * warnings to the given log (a deferred one before the logging system is initialised).
+	 * @param envelope the envelope settings (the DPAPI scope of a DPAPI master key)
+	 * @param properties the key ring settings
+	 * @param clock the clock
+	 * @param logger the log of the warnings
+	 * @return the key ring protector
+	 */
+	static KeyRingProtector keyRing(EnvelopeProperties envelope, KeyRingProperties properties, Clock clock,
+			Log logger) {
 		Path directory = properties.getDirectory();
 		if (directory == null) {
 			throw new InvalidPbkdf2DpapiPropertyException(KEYRING + "directory",
@@ -144,7 +158,7 @@ public final class EnvelopeProtectors {
 				? options.withAutomaticRotation(properties.getRotation().getInterval())
 				: options.withoutAutomaticRotation();
 		try {
-			MasterKeySource source = masterKey(envelope, properties.getMasterKey());
+			MasterKeySource source = masterKey(envelope, properties.getMasterKey(), logger);
 			if (properties.isCreateIfMissing()) {
 				Optional<KeyRingKey> created = KeyRings.createIfMissing(directory, source, clock.instant());
 				created.ifPresent((key) -> logger.warn("pbkdf2-dpapi: CREATED A NEW KEY RING in " + directory.toAbsolutePath()
@@ -190,7 +204,8 @@ public final class EnvelopeProtectors {
 		}
 	}
 
-	private static MasterKeySource masterKey(EnvelopeProperties envelope, KeyRingProperties.MasterKey masterKey) {
+	private static MasterKeySource masterKey(EnvelopeProperties envelope, KeyRingProperties.MasterKey masterKey,
+			Log logger) {
 		return switch (masterKey.getSource()) {
 			case ENV -> MasterKeySources.environmentVariable(masterKey.getEnvironmentVariable());
 			case SYSTEMD -> MasterKeySources.systemdCredential(masterKey.getCredentialName());

@@ -125,7 +125,9 @@ public final class Pbkdf2DpapiPasswordEncoderAutoConfiguration {
 
 	private static void review(Pbkdf2DpapiPasswordProperties properties, Pbkdf2DpapiPasswordEncoder encoder,
 			Pbkdf2Timing timing) {
-		logger.info("pbkdf2-dpapi: " + encoder);
+		if (logger.isInfoEnabled()) {
+			logger.info("pbkdf2-dpapi: " + encoder);
+		}
 		String owasp = PasswordParameterReview.owaspWarning(encoder.getPrf(), encoder.getIterations());
 		if (owasp != null) {
 			logger.warn(owasp);

@@ -1,10 +1,13 @@
 package io.github.pbkdf2dpapi.autoconfigure.password;
 
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import io.github.pbkdf2dpapi.protect.KeyRingProtector;
 
@@ -30,7 +33,25 @@ public final class SharedKeyRings {
 	 */
 	public static final String BEAN_NAME = "pbkdf2DpapiSharedKeyRings";
 
-	private final Map<Settings, KeyRingProtector> rings = new ConcurrentHashMap<>();
+	private final Map<List<Object>, KeyRingProtector> rings = new ConcurrentHashMap<>();
+
+	private final Log logger;
+
+	/**
+	 * Key rings whose warnings are logged by {@link EnvelopeProtectors}' logger.
+	 */
+	public SharedKeyRings() {
+		this(LogFactory.getLog(EnvelopeProtectors.class));
+	}
+
+	/**
+	 * Key rings whose warnings go to the given log: before the logging system is initialised, a
+	 * deferred log, or they would be lost.
+	 * @param logger the log of the warnings of the rings opened here
+	 */
+	public SharedKeyRings(Log logger) {
+		this.logger = logger;
+	}
 
 	/**
 	 * The key ring of these settings: the one already opened with the same settings, else a new
@@ -44,10 +65,10 @@ public final class SharedKeyRings {
 	public KeyRingProtector keyRing(EnvelopeProperties envelope, KeyRingProperties properties, Clock clock) {
 		if (properties.getDirectory() == null) {
 			// Fails with the property to set.
-			return EnvelopeProtectors.keyRing(envelope, properties, clock);
+			return EnvelopeProtectors.keyRing(envelope, properties, clock, this.logger);
 		}
-		return this.rings.computeIfAbsent(Settings.of(envelope, properties, clock),
-				(settings) -> EnvelopeProtectors.keyRing(envelope, properties, clock));
+		return this.rings.computeIfAbsent(settings(envelope, properties, clock),
+				(key) -> EnvelopeProtectors.keyRing(envelope, properties, clock, this.logger));
 	}
 
 	/**
@@ -64,31 +85,19 @@ public final class SharedKeyRings {
 	}
 
 	/**
-	 * Everything that makes two openings of a ring equivalent. Not printed: the DPAPI entropy is
-	 * a secret.
+	 * Everything that makes two openings of a ring equivalent, as a list (a record's generated
+	 * {@code hashCode} would cost a method-handle bootstrap at start-up). Never printed: the DPAPI
+	 * entropy is a secret.
 	 */
-	private record Settings(Path directory, boolean createIfMissing, Duration reloadInterval, Duration activationDelay,
-			boolean automaticRotation, Duration rotationInterval, KeyRingProperties.Source source,
-			String environmentVariable, String credentialName, Path file, EnvelopeProperties.Scope dpapiScope,
-			String dpapiEntropy, Clock clock) {
-
-		static Settings of(EnvelopeProperties envelope, KeyRingProperties properties, Clock clock) {
-			KeyRingProperties.MasterKey masterKey = properties.getMasterKey();
-			boolean dpapi = masterKey.getSource() == KeyRingProperties.Source.DPAPI;
-			return new Settings(properties.getDirectory().toAbsolutePath().normalize(), properties.isCreateIfMissing(),
-					properties.getReloadInterval(), properties.getRotation().getActivationDelay(),
-					properties.getRotation().isAutomatic(), properties.getRotation().getInterval(),
-					masterKey.getSource(), masterKey.getEnvironmentVariable(), masterKey.getCredentialName(),
-					(masterKey.getFile() != null) ? masterKey.getFile().toAbsolutePath().normalize() : null,
-					dpapi ? envelope.getDpapi().getScope() : null, dpapi ? envelope.getDpapi().getEntropy() : null,
-					clock);
-		}
-
-		@Override
-		public String toString() {
-			return "Settings[" + this.directory + "]";
-		}
-
+	private static List<Object> settings(EnvelopeProperties envelope, KeyRingProperties properties, Clock clock) {
+		KeyRingProperties.MasterKey masterKey = properties.getMasterKey();
+		boolean dpapi = masterKey.getSource() == KeyRingProperties.Source.DPAPI;
+		return Arrays.asList(properties.getDirectory().toAbsolutePath().normalize(), properties.isCreateIfMissing(),
+				properties.getReloadInterval(), properties.getRotation().getActivationDelay(),
+				properties.getRotation().isAutomatic(), properties.getRotation().getInterval(), masterKey.getSource(),
+				masterKey.getEnvironmentVariable(), masterKey.getCredentialName(),
+				(masterKey.getFile() != null) ? masterKey.getFile().toAbsolutePath().normalize() : null,
+				dpapi ? envelope.getDpapi().getScope() : null, dpapi ? envelope.getDpapi().getEntropy() : null, clock);
 	}
 
 }
