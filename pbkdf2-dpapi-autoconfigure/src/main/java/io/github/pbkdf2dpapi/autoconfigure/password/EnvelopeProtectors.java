@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
+import io.github.pbkdf2dpapi.protect.AesGcmCiphertext;
 import io.github.pbkdf2dpapi.protect.DpapiProtector;
 import io.github.pbkdf2dpapi.protect.DpapiScope;
 import io.github.pbkdf2dpapi.protect.KeyRingKey;
@@ -236,24 +237,68 @@ public final class EnvelopeProtectors {
 	}
 
 	private static SecretProtector aesGcm(EnvelopeProperties.AesGcm aes) {
+		return aesGcm(aes.getKeyId(), aes.getKey(), InvalidPbkdf2DpapiPropertyException::new);
+	}
+
+	/**
+	 * The AES-GCM protector of {@code pbkdf2-dpapi.envelope.aes-gcm.key-id} and {@code .key}, the
+	 * checks shared by the password envelope and the {@code ENC(aes:...)} values. Failures name
+	 * the property and never quote the key.
+	 * @param keyId the key id
+	 * @param key the Base64 key
+	 * @param invalid makes the exception of an invalid setting
+	 * @return the protector
+	 */
+	public static SecretProtector aesGcm(String keyId, String key, InvalidSetting invalid) {
 		String prefix = ENVELOPE + "aes-gcm.";
-		if (!StringUtils.hasText(aes.getKeyId())) {
-			throw new InvalidPbkdf2DpapiPropertyException(prefix + "key-id", "no key id is set",
+		if (!StringUtils.hasText(keyId)) {
+			throw invalid.create(prefix + "key-id", "no key id is set",
 					"Set pbkdf2-dpapi.envelope.aes-gcm.key-id to a short name for the key, e.g. k1.");
 		}
-		byte[] key = decodeBase64(prefix + "key", aes.getKey());
-		if (key.length != 32) {
-			throw new InvalidPbkdf2DpapiPropertyException(prefix + "key",
-					"the key is " + key.length + " bytes long; AES-256 needs exactly 32",
+		if (!StringUtils.hasText(key)) {
+			throw invalid.create(prefix + "key", "no key is set",
+					"Set pbkdf2-dpapi.envelope.aes-gcm.key to the Base64 encoding of 32 random bytes "
+							+ "('openssl rand -base64 32'), as a plain environment variable or credential file.");
+		}
+		byte[] bytes;
+		try {
+			bytes = Base64.getDecoder().decode(key.trim());
+		}
+		catch (IllegalArgumentException ex) {
+			// The decoder's message may quote a character of the key: not propagated.
+			throw invalid.create(prefix + "key", "the key is not valid Base64",
+					"Set pbkdf2-dpapi.envelope.aes-gcm.key to the Base64 encoding of 32 random bytes "
+							+ "('openssl rand -base64 32').");
+		}
+		if (bytes.length != AesGcmCiphertext.KEY_LENGTH) {
+			throw invalid.create(prefix + "key",
+					"the key is " + bytes.length + " bytes long; AES-256 needs exactly " + AesGcmCiphertext.KEY_LENGTH,
 					"Generate a key with 'openssl rand -base64 32' and store it encrypted or in an environment variable.");
 		}
 		try {
-			return SecretProtectors.aesGcm(aes.getKeyId(), key);
+			return SecretProtectors.aesGcm(keyId, bytes);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidPbkdf2DpapiPropertyException(prefix + "key-id", ex.getMessage(),
-					"Use letters, digits, '_', '.' or '-' in pbkdf2-dpapi.envelope.aes-gcm.key-id.");
+			throw invalid.create(prefix + "key-id", ex.getMessage(),
+					"Use 1 to 64 letters, digits, '_', '.' or '-' in pbkdf2-dpapi.envelope.aes-gcm.key-id.");
 		}
+	}
+
+	/**
+	 * Makes the exception for an invalid setting.
+	 */
+	@FunctionalInterface
+	public interface InvalidSetting {
+
+		/**
+		 * The exception for an invalid setting.
+		 * @param property the property
+		 * @param reason what is wrong, never its value
+		 * @param action what to change
+		 * @return the exception
+		 */
+		RuntimeException create(String property, String reason, String action);
+
 	}
 
 	/**
