@@ -101,6 +101,14 @@ public class StarterStartupBenchmark {
 		}
 	}
 
+	/**
+	 * The application's default properties, once set up.
+	 * @return the properties (mutable)
+	 */
+	Map<String, Object> properties() {
+		return this.properties;
+	}
+
 	private static void createInAnotherJvm(Path ring) throws IOException {
 		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
 		Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
