@@ -22,6 +22,7 @@ import org.openjdk.jmh.infra.Blackhole;
 
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.bootstrap.DefaultBootstrapContext;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
@@ -56,7 +57,7 @@ public class EncStartupBenchmark {
 	static final int COUNT = 200;
 
 	private final EncryptEnvironmentPostProcessor postProcessor = new EncryptEnvironmentPostProcessor(
-			(destination) -> destination.get());
+			(destination) -> destination.get(), new DefaultBootstrapContext());
 
 	private final SpringApplication application = new SpringApplication();
 

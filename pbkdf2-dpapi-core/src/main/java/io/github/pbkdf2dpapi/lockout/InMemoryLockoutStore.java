@@ -29,9 +29,16 @@ public class InMemoryLockoutStore implements LockoutStore {
 	/** Default maximum number of keys. */
 	public static final long DEFAULT_MAXIMUM_KEYS = 100_000;
 
-	private final Cache<String, LockoutState> cache;
-
 	private final Clock clock;
+
+	private final long maximumKeys;
+
+	/**
+	 * Created on the first update: building a Caffeine cache loads a good part of Caffeine, which
+	 * an application otherwise pays at start-up for a store that stays empty until the first
+	 * failed login.
+	 */
+	private volatile Cache<String, LockoutState> cache;
 
 	/**
 	 * Create a store with {@value #DEFAULT_MAXIMUM_KEYS} keys at most.
@@ -55,30 +62,53 @@ public class InMemoryLockoutStore implements LockoutStore {
 					"Invalid pbkdf2-dpapi.lockout.memory.maximum-keys '" + maximumKeys + "': must be at least 1");
 		}
 		this.clock = clock;
-		this.cache = Caffeine.newBuilder().maximumSize(maximumKeys).expireAfter(new StateExpiry(clock)).build();
+		this.maximumKeys = maximumKeys;
+	}
+
+	private Cache<String, LockoutState> cache() {
+		Cache<String, LockoutState> cache = this.cache;
+		if (cache == null) {
+			synchronized (this) {
+				cache = this.cache;
+				if (cache == null) {
+					cache = Caffeine.newBuilder()
+						.maximumSize(this.maximumKeys)
+						.expireAfter(new StateExpiry(this.clock))
+						.build();
+					this.cache = cache;
+				}
+			}
+		}
+		return cache;
 	}
 
 	@Override
 	public LockoutState get(String key) {
-		LockoutState state = this.cache.getIfPresent(key);
+		Cache<String, LockoutState> cache = this.cache;
+		LockoutState state = (cache != null) ? cache.getIfPresent(key) : null;
 		return (state != null && !state.isExpired(this.clock.millis())) ? state : null;
 	}
 
 	@Override
 	public LockoutState update(String key, UnaryOperator<LockoutState> update) {
 		long now = this.clock.millis();
-		return this.cache.asMap().compute(key, (k, current) -> update.apply(
+		return cache().asMap().compute(key, (k, current) -> update.apply(
 				(current != null && !current.isExpired(now)) ? current : null));
 	}
 
 	@Override
 	public boolean delete(String key) {
-		return this.cache.asMap().remove(key) != null;
+		Cache<String, LockoutState> cache = this.cache;
+		return cache != null && cache.asMap().remove(key) != null;
 	}
 
 	@Override
 	public List<LockoutState> findLocked(long now, int limit) {
-		return this.cache.asMap()
+		Cache<String, LockoutState> cache = this.cache;
+		if (cache == null) {
+			return List.of();
+		}
+		return cache.asMap()
 			.values()
 			.stream()
 			.filter((state) -> state.isLocked(now))
@@ -89,15 +119,19 @@ public class InMemoryLockoutStore implements LockoutStore {
 
 	@Override
 	public int purgeExpired(long now) {
+		Cache<String, LockoutState> cache = this.cache;
+		if (cache == null) {
+			return 0;
+		}
 		int[] removed = { 0 };
-		this.cache.asMap().values().removeIf((state) -> {
+		cache.asMap().values().removeIf((state) -> {
 			boolean expired = state.isExpired(now);
 			if (expired) {
 				removed[0]++;
 			}
 			return expired;
 		});
-		this.cache.cleanUp();
+		cache.cleanUp();
 		return removed[0];
 	}
 
@@ -106,13 +140,18 @@ public class InMemoryLockoutStore implements LockoutStore {
 	 * @return the estimated size
 	 */
 	public long estimatedSize() {
-		this.cache.cleanUp();
-		return this.cache.estimatedSize();
+		Cache<String, LockoutState> cache = this.cache;
+		if (cache == null) {
+			return 0;
+		}
+		cache.cleanUp();
+		return cache.estimatedSize();
 	}
 
 	@Override
 	public String toString() {
-		return "InMemoryLockoutStore[size=" + this.cache.estimatedSize() + "]";
+		Cache<String, LockoutState> cache = this.cache;
+		return "InMemoryLockoutStore[size=" + ((cache != null) ? cache.estimatedSize() : 0) + "]";
 	}
 
 	/**

@@ -42,7 +42,13 @@ public final class LockoutKeys {
 
 	private static final HexFormat HEX = HexFormat.of();
 
-	private final Mac prototype;
+	private final SecretKeySpec key;
+
+	/**
+	 * The initialised HMAC, cloned for each key; created on first use, so that a store that is
+	 * never consulted costs no JCE look-up at start-up.
+	 */
+	private volatile Mac prototype;
 
 	private final UsernameNormalizer normalizer;
 
@@ -67,13 +73,7 @@ public final class LockoutKeys {
 			throw new IllegalArgumentException(
 					"Invalid pbkdf2-dpapi.rate-limit.ipv6-prefix-length '" + ipv6PrefixLength + "': must be 1 to 128");
 		}
-		try {
-			this.prototype = Mac.getInstance("HmacSHA256");
-			this.prototype.init(new SecretKeySpec(secret, "HmacSHA256"));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HmacSHA256 is not available", ex);
-		}
+		this.key = new SecretKeySpec(secret, "HmacSHA256");
 		this.normalizer = normalizer;
 		this.ipv6PrefixLength = ipv6PrefixLength;
 	}
@@ -173,10 +173,30 @@ public final class LockoutKeys {
 		return (zone >= 0) ? candidate.substring(0, zone) : candidate;
 	}
 
+	private Mac prototype() {
+		Mac prototype = this.prototype;
+		if (prototype == null) {
+			synchronized (this) {
+				prototype = this.prototype;
+				if (prototype == null) {
+					try {
+						prototype = Mac.getInstance("HmacSHA256");
+						prototype.init(this.key);
+					}
+					catch (GeneralSecurityException ex) {
+						throw new IllegalStateException("HmacSHA256 is not available", ex);
+					}
+					this.prototype = prototype;
+				}
+			}
+		}
+		return prototype;
+	}
+
 	private String hmac(String value) {
 		Mac mac;
 		try {
-			mac = (Mac) this.prototype.clone();
+			mac = (Mac) prototype().clone();
 		}
 		catch (CloneNotSupportedException ex) {
 			throw new IllegalStateException("HmacSHA256 cannot be cloned", ex);

@@ -46,6 +46,11 @@ interface DpapiNative {
 	 * @return the native access, never {@code null}
 	 */
 	static DpapiNative system() {
+		String os = System.getProperty("os.name", "");
+		if (!os.startsWith("Windows")) {
+			// Decided without loading JNA, whose Platform class would answer the same.
+			return unavailable("DPAPI is a Windows API and this is " + os);
+		}
 		try {
 			return JnaDpapiNative.load();
 		}

@@ -51,4 +51,46 @@ class InMemoryLockoutStoreTests {
 		assertThat(store.delete("a:2")).isFalse();
 	}
 
+	@Test
+	void beforeFirstUpdateThenEveryReadAnswersEmpty() {
+		InMemoryLockoutStore store = new InMemoryLockoutStore(this.clock, 10);
+		long now = this.clock.millis();
+		assertThat(store.get("a:1")).isNull();
+		assertThat(store.delete("a:1")).isFalse();
+		assertThat(store.findLocked(now, 10)).isEmpty();
+		assertThat(store.purgeExpired(now)).isZero();
+		assertThat(store.estimatedSize()).isZero();
+		assertThat(store).hasToString("InMemoryLockoutStore[size=0]");
+		store.update("a:1", (current) -> new LockoutState("a:1", 1, now, 1, 0, 0, now + 1000));
+		assertThat(store.get("a:1")).isNotNull();
+		assertThat(store.estimatedSize()).isOne();
+	}
+
+	@Test
+	void concurrentFirstUpdatesThenNoneLost() throws Exception {
+		InMemoryLockoutStore store = new InMemoryLockoutStore(this.clock);
+		long now = this.clock.millis();
+		java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+		java.util.List<Thread> threads = new java.util.ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			String key = "a:" + i;
+			Thread thread = new Thread(() -> {
+				try {
+					start.await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				store.update(key, (current) -> new LockoutState(key, 1, now, 1, 0, 0, now + 60_000));
+			});
+			thread.start();
+			threads.add(thread);
+		}
+		start.countDown();
+		for (Thread thread : threads) {
+			thread.join();
+		}
+		assertThat(store.estimatedSize()).isEqualTo(8);
+	}
+
 }

@@ -14,6 +14,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.PropertySource;
 
+import io.github.pbkdf2dpapi.autoconfigure.password.SharedKeyRings;
 import io.github.pbkdf2dpapi.encrypt.EncryptedValue;
 import io.github.pbkdf2dpapi.encrypt.EncryptedValues;
 import io.github.pbkdf2dpapi.protect.ProtectorException;
@@ -46,9 +47,12 @@ final class EncryptedValueResolver {
 
 	private final Set<String> encryptedNames = ConcurrentHashMap.newKeySet();
 
+	private final SharedKeyRings keyRings;
+
 	private EncryptedValueResolver(MutablePropertySources propertySources, String prefix, String suffix,
-			int cacheSize) {
+			int cacheSize, SharedKeyRings keyRings) {
 		this.propertySources = propertySources;
+		this.keyRings = keyRings;
 		this.prefix = prefix;
 		this.suffix = suffix;
 		this.cache = new LinkedHashMap<>(16, 0.75f, true) {
@@ -69,6 +73,19 @@ final class EncryptedValueResolver {
 	 * @throws EncryptedPropertyException when a setting is invalid
 	 */
 	static EncryptedValueResolver get(ConfigurableEnvironment environment) {
+		return get(environment, new SharedKeyRings());
+	}
+
+	/**
+	 * The resolver of an environment: the one its wrapped sources already use, else a new one
+	 * configured from {@code pbkdf2-dpapi.encrypt.*} that opens key rings through
+	 * {@code keyRings}.
+	 * @param environment the environment
+	 * @param keyRings the key rings opened in this application, shared with the password envelope
+	 * @return the resolver, or {@code null} when decryption is disabled
+	 * @throws EncryptedPropertyException when a setting is invalid
+	 */
+	static EncryptedValueResolver get(ConfigurableEnvironment environment, SharedKeyRings keyRings) {
 		EncryptedValueResolver existing = find(environment.getPropertySources());
 		if (existing != null) {
 			// Spring Boot may have copied the sources into a converted environment: bootstrap
@@ -96,7 +113,15 @@ final class EncryptedValueResolver {
 					"Set pbkdf2-dpapi.encrypt.cache-size to a positive number or remove it.");
 		}
 		String suffix = (properties.getSuffix() != null) ? properties.getSuffix() : "";
-		return new EncryptedValueResolver(sources, properties.getPrefix(), suffix, properties.getCacheSize());
+		return new EncryptedValueResolver(sources, properties.getPrefix(), suffix, properties.getCacheSize(), keyRings);
+	}
+
+	/**
+	 * The key rings through which this resolver opens the ring of {@code kr} values.
+	 * @return the key rings
+	 */
+	SharedKeyRings getKeyRings() {
+		return this.keyRings;
 	}
 
 	/**
@@ -209,7 +234,7 @@ final class EncryptedValueResolver {
 		EncryptionProtectors.Scheme scheme = EncryptionProtectors.scheme(value.scheme());
 		if (scheme != null) {
 			PlainProperties plain = new PlainProperties(plainSources(this.propertySources), this.prefix, this.suffix);
-			protector = scheme.factory().create(plain);
+			protector = scheme.factory().create(plain, this.keyRings);
 		}
 		if (protector == null) {
 			throw EncryptedPropertyException.noProtector(name, origin(source, name), value.scheme(), value.keyId(),

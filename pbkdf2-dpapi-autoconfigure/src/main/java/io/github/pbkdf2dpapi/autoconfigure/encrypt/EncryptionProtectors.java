@@ -1,7 +1,6 @@
 package io.github.pbkdf2dpapi.autoconfigure.encrypt;
 
 import java.time.Clock;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,12 +9,11 @@ import java.util.Set;
 import io.github.pbkdf2dpapi.autoconfigure.password.EnvelopeProperties;
 import io.github.pbkdf2dpapi.autoconfigure.password.EnvelopeProtectors;
 import io.github.pbkdf2dpapi.autoconfigure.password.KeyRingProperties;
-import io.github.pbkdf2dpapi.protect.AesGcmCiphertext;
+import io.github.pbkdf2dpapi.autoconfigure.password.SharedKeyRings;
 import io.github.pbkdf2dpapi.protect.AesGcmSecretProtector;
 import io.github.pbkdf2dpapi.protect.DpapiProtector;
 import io.github.pbkdf2dpapi.protect.KeyRingProtector;
 import io.github.pbkdf2dpapi.protect.SecretProtector;
-import io.github.pbkdf2dpapi.protect.SecretProtectors;
 
 /**
  * The bootstrap of the protectors that decrypt {@code ENC(<scheme>:...)} values, one per scheme,
@@ -40,10 +38,10 @@ final class EncryptionProtectors {
 	private static final List<Scheme> SCHEMES = List.of(
 			new Scheme(KeyRingProtector.SCHEME, EncryptionProtectors::keyRing,
 					"set pbkdf2-dpapi.keyring.directory and its master key (pbkdf2-dpapi.keyring.master-key.*)"),
-			new Scheme(DpapiProtector.SCHEME, EncryptionProtectors::dpapi,
+			new Scheme(DpapiProtector.SCHEME, (properties, keyRings) -> dpapi(properties),
 					"run on Windows, as the user (or on the machine) that encrypted the values, with the same "
 							+ "pbkdf2-dpapi.envelope.dpapi.entropy"),
-			new Scheme(AesGcmSecretProtector.SCHEME, EncryptionProtectors::aesGcm,
+			new Scheme(AesGcmSecretProtector.SCHEME, (properties, keyRings) -> aesGcm(properties),
 					"set " + AES_GCM + "key-id and " + AES_GCM + "key"));
 
 	private static final Map<String, Scheme> BY_NAME;
@@ -76,18 +74,20 @@ final class EncryptionProtectors {
 
 	/**
 	 * Opens the key ring of {@code pbkdf2-dpapi.keyring.*}, the same one the password envelope
-	 * uses.
+	 * uses: through {@code keyRings}, which the envelope bean consults too, so the ring is opened
+	 * once.
 	 * @param properties the plain properties
+	 * @param keyRings the key rings opened in this application
 	 * @return the protector, or {@code null} when no key ring directory is set
 	 */
-	static SecretProtector keyRing(PlainProperties properties) {
+	static SecretProtector keyRing(PlainProperties properties, SharedKeyRings keyRings) {
 		KeyRingProperties keyRing = properties.binder()
 			.bind("pbkdf2-dpapi.keyring", KeyRingProperties.class)
 			.orElseGet(KeyRingProperties::new);
 		if (keyRing.getDirectory() == null) {
 			return null;
 		}
-		return EnvelopeProtectors.keyRing(envelope(properties), keyRing, Clock.systemUTC());
+		return keyRings.keyRing(envelope(properties), keyRing, Clock.systemUTC());
 	}
 
 	/**
@@ -116,43 +116,9 @@ final class EncryptionProtectors {
 		if (keyId == null && key == null) {
 			return null;
 		}
-		if (keyId == null || keyId.isBlank()) {
-			throw invalid(properties, "key-id", null, "no key id is set",
-					"Set " + AES_GCM + "key-id to the id of the key that encrypted the values, e.g. k1.");
-		}
-		if (key == null || key.isBlank()) {
-			throw invalid(properties, "key", keyId, "no key is set",
-					"Set " + AES_GCM + "key to the Base64 encoding of the 32-byte key, as a plain environment "
-							+ "variable or credential file.");
-		}
-		byte[] bytes;
-		try {
-			bytes = Base64.getDecoder().decode(key.trim());
-		}
-		catch (IllegalArgumentException ex) {
-			// The decoder's message may quote a character of the key: not propagated.
-			throw invalid(properties, "key", keyId, "the key is not valid Base64",
-					"Set " + AES_GCM + "key to the Base64 encoding of 32 random bytes ('openssl rand -base64 32').");
-		}
-		if (bytes.length != AesGcmCiphertext.KEY_LENGTH) {
-			throw invalid(properties, "key", keyId,
-					"the key is " + bytes.length + " bytes long; AES-256 needs exactly " + AesGcmCiphertext.KEY_LENGTH,
-					"Set " + AES_GCM + "key to the Base64 encoding of 32 random bytes ('openssl rand -base64 32').");
-		}
-		try {
-			return SecretProtectors.aesGcm(keyId, bytes);
-		}
-		catch (IllegalArgumentException ex) {
-			throw invalid(properties, "key-id", null, ex.getMessage(),
-					"Use 1 to 64 letters, digits, '_', '.' or '-' in " + AES_GCM + "key-id.");
-		}
-	}
-
-	private static EncryptedPropertyException invalid(PlainProperties properties, String suffix, String keyId,
-			String reason, String action) {
-		String name = AES_GCM + suffix;
-		return EncryptedPropertyException.invalidSetting(name, properties.origin(name), AesGcmSecretProtector.SCHEME,
-				keyId, reason, action);
+		return EnvelopeProtectors.aesGcm(keyId, key, (property, reason, action) -> EncryptedPropertyException
+			.invalidSetting(property, properties.origin(property), AesGcmSecretProtector.SCHEME,
+					(property.endsWith(".key") && keyId != null && !keyId.isBlank()) ? keyId : null, reason, action));
 	}
 
 	/**
@@ -164,10 +130,11 @@ final class EncryptionProtectors {
 		/**
 		 * Creates the protector from plain properties.
 		 * @param properties the plain properties
+		 * @param keyRings the key rings opened in this application
 		 * @return the protector, or {@code null} when the scheme is not configured
 		 * @throws EncryptedPropertyException when a setting is invalid
 		 */
-		SecretProtector create(PlainProperties properties);
+		SecretProtector create(PlainProperties properties, SharedKeyRings keyRings);
 
 	}
 

@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
+import io.github.pbkdf2dpapi.protect.AesGcmCiphertext;
 import io.github.pbkdf2dpapi.protect.DpapiProtector;
 import io.github.pbkdf2dpapi.protect.DpapiScope;
 import io.github.pbkdf2dpapi.protect.KeyRingKey;
@@ -69,9 +70,19 @@ public final class EnvelopeProtectors {
 	}
 
 	static SecretProtector create(EnvelopeProperties envelope, KeyRingProperties keyRing, Clock clock) {
+		return create(envelope, keyRing, clock, new SharedKeyRings());
+	}
+
+	/**
+	 * The configured protector; a key ring comes from {@code keyRings}, so a ring already opened
+	 * with the same settings (to decrypt {@code ENC(...)} values) is not opened again.
+	 */
+	static SecretProtector create(EnvelopeProperties envelope, KeyRingProperties keyRing, Clock clock,
+			SharedKeyRings keyRings) {
 		return switch (envelope.getProtector()) {
-			case AUTO -> DpapiProtector.isSupported() ? dpapi(envelope.getDpapi()) : keyRing(envelope, keyRing, clock);
-			case KEYRING -> keyRing(envelope, keyRing, clock);
+			case AUTO -> DpapiProtector.isSupported() ? dpapi(envelope.getDpapi())
+					: keyRings.keyRing(envelope, keyRing, clock);
+			case KEYRING -> keyRings.keyRing(envelope, keyRing, clock);
 			case DPAPI -> dpapi(envelope.getDpapi());
 			case AES_GCM -> aesGcm(envelope.getAesGcm());
 			case NONE -> {
@@ -111,6 +122,20 @@ public final class EnvelopeProtectors {
 	 * @return the key ring protector
 	 */
 	public static KeyRingProtector keyRing(EnvelopeProperties envelope, KeyRingProperties properties, Clock clock) {
+		return keyRing(envelope, properties, clock, logger);
+	}
+
+	/**
+	 * Opens (or, with {@code create-if-missing}, creates) the configured key ring, logging its
+	 * warnings to the given log (a deferred one before the logging system is initialised).
+	 * @param envelope the envelope settings (the DPAPI scope of a DPAPI master key)
+	 * @param properties the key ring settings
+	 * @param clock the clock
+	 * @param logger the log of the warnings
+	 * @return the key ring protector
+	 */
+	static KeyRingProtector keyRing(EnvelopeProperties envelope, KeyRingProperties properties, Clock clock,
+			Log logger) {
 		Path directory = properties.getDirectory();
 		if (directory == null) {
 			throw new InvalidPbkdf2DpapiPropertyException(KEYRING + "directory",
@@ -134,7 +159,7 @@ public final class EnvelopeProtectors {
 				? options.withAutomaticRotation(properties.getRotation().getInterval())
 				: options.withoutAutomaticRotation();
 		try {
-			MasterKeySource source = masterKey(envelope, properties.getMasterKey());
+			MasterKeySource source = masterKey(envelope, properties.getMasterKey(), logger);
 			if (properties.isCreateIfMissing()) {
 				Optional<KeyRingKey> created = KeyRings.createIfMissing(directory, source, clock.instant());
 				created.ifPresent((key) -> logger.warn("pbkdf2-dpapi: CREATED A NEW KEY RING in " + directory.toAbsolutePath()
@@ -180,7 +205,8 @@ public final class EnvelopeProtectors {
 		}
 	}
 
-	private static MasterKeySource masterKey(EnvelopeProperties envelope, KeyRingProperties.MasterKey masterKey) {
+	private static MasterKeySource masterKey(EnvelopeProperties envelope, KeyRingProperties.MasterKey masterKey,
+			Log logger) {
 		return switch (masterKey.getSource()) {
 			case ENV -> MasterKeySources.environmentVariable(masterKey.getEnvironmentVariable());
 			case SYSTEMD -> MasterKeySources.systemdCredential(masterKey.getCredentialName());
@@ -211,24 +237,68 @@ public final class EnvelopeProtectors {
 	}
 
 	private static SecretProtector aesGcm(EnvelopeProperties.AesGcm aes) {
+		return aesGcm(aes.getKeyId(), aes.getKey(), InvalidPbkdf2DpapiPropertyException::new);
+	}
+
+	/**
+	 * The AES-GCM protector of {@code pbkdf2-dpapi.envelope.aes-gcm.key-id} and {@code .key}, the
+	 * checks shared by the password envelope and the {@code ENC(aes:...)} values. Failures name
+	 * the property and never quote the key.
+	 * @param keyId the key id
+	 * @param key the Base64 key
+	 * @param invalid makes the exception of an invalid setting
+	 * @return the protector
+	 */
+	public static SecretProtector aesGcm(String keyId, String key, InvalidSetting invalid) {
 		String prefix = ENVELOPE + "aes-gcm.";
-		if (!StringUtils.hasText(aes.getKeyId())) {
-			throw new InvalidPbkdf2DpapiPropertyException(prefix + "key-id", "no key id is set",
+		if (!StringUtils.hasText(keyId)) {
+			throw invalid.create(prefix + "key-id", "no key id is set",
 					"Set pbkdf2-dpapi.envelope.aes-gcm.key-id to a short name for the key, e.g. k1.");
 		}
-		byte[] key = decodeBase64(prefix + "key", aes.getKey());
-		if (key.length != 32) {
-			throw new InvalidPbkdf2DpapiPropertyException(prefix + "key",
-					"the key is " + key.length + " bytes long; AES-256 needs exactly 32",
+		if (!StringUtils.hasText(key)) {
+			throw invalid.create(prefix + "key", "no key is set",
+					"Set pbkdf2-dpapi.envelope.aes-gcm.key to the Base64 encoding of 32 random bytes "
+							+ "('openssl rand -base64 32'), as a plain environment variable or credential file.");
+		}
+		byte[] bytes;
+		try {
+			bytes = Base64.getDecoder().decode(key.trim());
+		}
+		catch (IllegalArgumentException ex) {
+			// The decoder's message may quote a character of the key: not propagated.
+			throw invalid.create(prefix + "key", "the key is not valid Base64",
+					"Set pbkdf2-dpapi.envelope.aes-gcm.key to the Base64 encoding of 32 random bytes "
+							+ "('openssl rand -base64 32').");
+		}
+		if (bytes.length != AesGcmCiphertext.KEY_LENGTH) {
+			throw invalid.create(prefix + "key",
+					"the key is " + bytes.length + " bytes long; AES-256 needs exactly " + AesGcmCiphertext.KEY_LENGTH,
 					"Generate a key with 'openssl rand -base64 32' and store it encrypted or in an environment variable.");
 		}
 		try {
-			return SecretProtectors.aesGcm(aes.getKeyId(), key);
+			return SecretProtectors.aesGcm(keyId, bytes);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidPbkdf2DpapiPropertyException(prefix + "key-id", ex.getMessage(),
-					"Use letters, digits, '_', '.' or '-' in pbkdf2-dpapi.envelope.aes-gcm.key-id.");
+			throw invalid.create(prefix + "key-id", ex.getMessage(),
+					"Use 1 to 64 letters, digits, '_', '.' or '-' in pbkdf2-dpapi.envelope.aes-gcm.key-id.");
 		}
+	}
+
+	/**
+	 * Makes the exception for an invalid setting.
+	 */
+	@FunctionalInterface
+	public interface InvalidSetting {
+
+		/**
+		 * The exception for an invalid setting.
+		 * @param property the property
+		 * @param reason what is wrong, never its value
+		 * @param action what to change
+		 * @return the exception
+		 */
+		RuntimeException create(String property, String reason, String action);
+
 	}
 
 	/**

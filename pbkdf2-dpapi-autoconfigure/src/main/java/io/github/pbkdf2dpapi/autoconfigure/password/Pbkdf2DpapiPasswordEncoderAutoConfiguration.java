@@ -23,6 +23,7 @@ import org.springframework.util.StringUtils;
 import io.github.pbkdf2dpapi.password.InvalidEncoderSettingException;
 import io.github.pbkdf2dpapi.password.PepperRing;
 import io.github.pbkdf2dpapi.password.Pbkdf2DpapiPasswordEncoder;
+import io.github.pbkdf2dpapi.legacy.LegacyOptions;
 import io.github.pbkdf2dpapi.legacy.LegacyPasswordEncoders;
 import io.github.pbkdf2dpapi.pbkdf2.Pbkdf2Engine;
 import io.github.pbkdf2dpapi.pbkdf2.Pbkdf2EngineSelection;
@@ -33,7 +34,7 @@ import io.github.pbkdf2dpapi.protect.SecretProtector;
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} for
  * the pbkdf2-dpapi {@link PasswordEncoder}: a {@code DelegatingPasswordEncoder} whose default
- * id is {@code pbkdf2-dpapi}, configured from {@code pbkdf2-dpapi.password.*} and
+ * id is {@code pbkdf2-dpapi} (its table of legacy encoders built on first use), configured from {@code pbkdf2-dpapi.password.*} and
  * {@code pbkdf2-dpapi.envelope.*}, decorated by every {@link Pbkdf2DpapiPasswordEncoderDecorator}
  * bean (the hashing bulkhead, metrics). Backs off when the application defines its own
  * {@link PasswordEncoder}. The effective settings are a {@link Pbkdf2DpapiPasswordEncoderSettings}
@@ -69,8 +70,10 @@ public final class Pbkdf2DpapiPasswordEncoderAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		SecretProtector pbkdf2DpapiSecretProtector(EnvelopeProperties envelope, KeyRingProperties keyRing,
-				ObjectProvider<Clock> clock) {
-			return EnvelopeProtectors.create(envelope, keyRing, clock.getIfUnique(Clock::systemUTC));
+				ObjectProvider<Clock> clock, ObjectProvider<SharedKeyRings> keyRings) {
+			// The key ring that decrypted ENC(...) values, when its settings are the same.
+			return EnvelopeProtectors.create(envelope, keyRing, clock.getIfUnique(Clock::systemUTC),
+					keyRings.getIfUnique(SharedKeyRings::new));
 		}
 
 		@Bean
@@ -97,8 +100,10 @@ public final class Pbkdf2DpapiPasswordEncoderAutoConfiguration {
 		@Bean
 		PasswordEncoder passwordEncoder(Pbkdf2DpapiPasswordEncoderSettings settings, MigrationProperties migration,
 				ObjectProvider<Pbkdf2DpapiPasswordEncoderDecorator> decorators) {
-			PasswordEncoder encoder = LegacyPasswordEncoders.createDelegatingPasswordEncoder(settings.getEncoder(),
-					migration.toOptions());
+			// The options are validated now; the table of legacy encoders is built at first use.
+			LegacyOptions options = migration.toOptions();
+			PasswordEncoder encoder = new LazyPasswordEncoder(
+					() -> LegacyPasswordEncoders.createDelegatingPasswordEncoder(settings.getEncoder(), options));
 			for (Pbkdf2DpapiPasswordEncoderDecorator decorator : decorators.orderedStream().toList()) {
 				encoder = decorator.decorate(encoder);
 			}
@@ -149,7 +154,9 @@ public final class Pbkdf2DpapiPasswordEncoderAutoConfiguration {
 
 	private static void review(Pbkdf2DpapiPasswordProperties properties, Pbkdf2DpapiPasswordEncoder encoder,
 			Pbkdf2Timing timing) {
-		logger.info("pbkdf2-dpapi: " + encoder);
+		if (logger.isInfoEnabled()) {
+			logger.info("pbkdf2-dpapi: " + encoder);
+		}
 		String owasp = PasswordParameterReview.owaspWarning(encoder.getPrf(), encoder.getIterations());
 		if (owasp != null) {
 			logger.warn(owasp);

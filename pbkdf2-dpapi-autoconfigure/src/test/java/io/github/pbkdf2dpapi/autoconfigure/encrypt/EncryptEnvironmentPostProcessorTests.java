@@ -5,6 +5,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.bootstrap.DefaultBootstrapContext;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
@@ -17,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EncryptEnvironmentPostProcessorTests {
 
 	private final EncryptEnvironmentPostProcessor postProcessor = new EncryptEnvironmentPostProcessor(
-			(destination) -> destination.get());
+			(destination) -> destination.get(), new DefaultBootstrapContext());
 
 	private final StandardEnvironment environment = new StandardEnvironment();
 

@@ -50,6 +50,28 @@ class LockoutAutoConfigurationTests {
 	}
 
 	@Test
+	void storeAndKeysBuiltOnFirstUseButBadSettingsStillFailAtStartup() {
+		this.contextRunner.withPropertyValues("pbkdf2-dpapi.lockout.memory.maximum-keys=0")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("pbkdf2-dpapi.lockout.memory.maximum-keys"));
+		this.contextRunner.withPropertyValues("pbkdf2-dpapi.lockout.secret=too-short")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("pbkdf2-dpapi.lockout.secret")
+				.hasMessageNotContaining("too-short"));
+		this.contextRunner.withPropertyValues("pbkdf2-dpapi.lockout.secret=a-secret-long-enough-0123456789")
+			.run((context) -> {
+				LoginThrottle throttle = context.getBean(LoginThrottle.class);
+				InMemoryLockoutStore store = context.getBean(InMemoryLockoutStore.class);
+				assertThat(store.estimatedSize()).isZero();
+				assertThat(throttle.getKeys().account("alice")).startsWith("a:").hasSize(2 + 64);
+			});
+	}
+
+	@Test
 	void autoConfigurationWhenDisabledThenBacksOff() {
 		this.contextRunner.withPropertyValues("pbkdf2-dpapi.lockout.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(LoginThrottle.class)

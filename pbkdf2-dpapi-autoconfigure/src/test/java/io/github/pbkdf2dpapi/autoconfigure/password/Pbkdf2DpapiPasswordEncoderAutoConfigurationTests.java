@@ -21,7 +21,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.StandardEnvironment;
-import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.NoOpPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -62,10 +61,21 @@ class Pbkdf2DpapiPasswordEncoderAutoConfigurationTests {
 		this.noEnvelopeRunner.run((context) -> {
 			assertThat(context).hasSingleBean(PasswordEncoder.class).hasSingleBean(SecretProtector.class);
 			PasswordEncoder encoder = context.getBean(PasswordEncoder.class);
-			assertThat(encoder).isInstanceOf(DelegatingPasswordEncoder.class);
+			assertThat(encoder).isInstanceOf(LazyPasswordEncoder.class);
 			String encoded = encoder.encode("pw");
 			assertThat(encoded).startsWith("{pbkdf2-dpapi}$p2d$v=1$a=sha256,i=600000,s=16,l=32,n=nfkc,p=-,e=none$");
 			assertThat(encoder.matches("pw", encoded)).isTrue();
+		});
+	}
+
+	@Test
+	void legacyEncoderTableBuiltOnFirstUseOnly() {
+		this.fastRunner.run((context) -> {
+			LazyPasswordEncoder encoder = (LazyPasswordEncoder) context.getBean(PasswordEncoder.class);
+			assertThat(encoder.isInitialized()).isFalse();
+			assertThat(encoder.matches("password", "{MD5}5f4dcc3b5aa765d61d8327deb882cf99")).isTrue();
+			assertThat(encoder.isInitialized()).isTrue();
+			assertThat(encoder.upgradeEncoding("{MD5}5f4dcc3b5aa765d61d8327deb882cf99")).isTrue();
 		});
 	}
 
