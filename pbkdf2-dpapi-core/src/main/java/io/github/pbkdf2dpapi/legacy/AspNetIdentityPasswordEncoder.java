@@ -9,7 +9,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-import io.github.pbkdf2dpapi.pbkdf2.Pbkdf2;
 import io.github.pbkdf2dpapi.pbkdf2.Pbkdf2Prf;
 
 /**
@@ -96,7 +95,7 @@ public final class AspNetIdentityPasswordEncoder implements PasswordEncoder {
 			return false;
 		}
 		byte[] password = rawPassword.toString().getBytes(StandardCharsets.UTF_8);
-		byte[] actual = Pbkdf2.derive(parsed.prf, password, parsed.salt, parsed.iterations, parsed.subkey.length);
+		byte[] actual = this.equalizer.engine().derive(parsed.prf, password, parsed.salt, parsed.iterations, parsed.subkey.length);
 		boolean equal = MessageDigest.isEqual(parsed.subkey, actual);
 		Arrays.fill(password, (byte) 0);
 		Arrays.fill(actual, (byte) 0);

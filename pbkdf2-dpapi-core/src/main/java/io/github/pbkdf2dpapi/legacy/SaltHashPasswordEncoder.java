@@ -10,7 +10,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-import io.github.pbkdf2dpapi.pbkdf2.Pbkdf2;
 import io.github.pbkdf2dpapi.pbkdf2.Pbkdf2Prf;
 
 /**
@@ -89,7 +88,7 @@ public final class SaltHashPasswordEncoder implements PasswordEncoder {
 			password = Normalizer.normalize(password.trim(), Normalizer.Form.NFC);
 		}
 		byte[] input = password.getBytes(StandardCharsets.UTF_8);
-		byte[] actual = Pbkdf2.derive(Pbkdf2Prf.HMAC_SHA256, input, parts[0], this.iterations, parts[1].length);
+		byte[] actual = this.equalizer.engine().derive(Pbkdf2Prf.HMAC_SHA256, input, parts[0], this.iterations, parts[1].length);
 		boolean equal = MessageDigest.isEqual(parts[1], actual);
 		Arrays.fill(input, (byte) 0);
 		Arrays.fill(actual, (byte) 0);

@@ -6,6 +6,7 @@ import java.util.Base64;
 
 import io.github.pbkdf2dpapi.password.PasswordRecord;
 import io.github.pbkdf2dpapi.password.Pbkdf2DpapiPasswordEncoder;
+import io.github.pbkdf2dpapi.pbkdf2.Pbkdf2Engine;
 import io.github.pbkdf2dpapi.pbkdf2.Pbkdf2Prf;
 
 /**
@@ -19,10 +20,9 @@ import io.github.pbkdf2dpapi.pbkdf2.Pbkdf2Prf;
  * envelope and PBKDF2 are all paid. A PBKDF2-based legacy check (ASP.NET Identity, the article's
  * {@code salt:hash}) calls {@link #spendRemainder(Pbkdf2Prf, long, int)} with the work it has just
  * done; the difference to the current work is spent on a dummy PBKDF2 with the current encoder's
- * engine. Work is counted in PRF iterations times output blocks; the PRFs are counted alike, and
- * a legacy check (always on the Java engine) is counted like the current engine's iterations,
- * which is close enough when the legacy work is small next to the current one (the usual case) and
- * an approximation otherwise.
+ * engine. Work is counted in PRF iterations times output blocks; the PRFs are counted alike. The
+ * legacy PBKDF2 checks run on the same engine ({@link #engine()}), so that an iteration costs
+ * the same on both sides (HMAC-SHA1, legacy only, always runs on the Java engine).
  *
  * <p>
  * The dummy record is encoded lazily, on the first legacy verification. Thread-safe.
@@ -88,6 +88,15 @@ public final class VerificationCostEqualizer {
 			this.current.getEngine().derive(currentPrf, DUMMY_SALT, DUMMY_SALT, (int) Math.min(Integer.MAX_VALUE, remainder),
 					currentPrf.hashLength());
 		}
+	}
+
+	/**
+	 * The PBKDF2 engine that legacy PBKDF2 checks should run on: the current encoder's, so that
+	 * their iterations cost what the current ones do.
+	 * @return the current encoder's engine, or the Java engine for {@link #none()}
+	 */
+	public Pbkdf2Engine engine() {
+		return (this.current != null) ? this.current.getEngine() : Pbkdf2Engine.java();
 	}
 
 	private String dummyRecord() {

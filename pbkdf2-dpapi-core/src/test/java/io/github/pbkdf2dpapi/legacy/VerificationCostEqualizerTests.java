@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 
 import io.github.pbkdf2dpapi.password.Pbkdf2DpapiPasswordEncoder;
+import io.github.pbkdf2dpapi.pbkdf2.Pbkdf2Engine;
+import io.github.pbkdf2dpapi.pbkdf2.Pbkdf2Prf;
 import io.github.pbkdf2dpapi.pbkdf2.CountingPbkdf2Engine;
 import io.github.pbkdf2dpapi.pbkdf2.Pbkdf2Prf;
 
@@ -104,6 +106,40 @@ class VerificationCostEqualizerTests {
 		assertThat(engine.calls()).isEqualTo(2);
 		equalizer.spendVerification("pw");
 		assertThat(engine.calls()).isEqualTo(3);
+	}
+
+	@Test
+	void matchesWhenLegacyPbkdf2ThenRunsOnTheCurrentEncodersEngine() {
+		List<String> calls = Collections.synchronizedList(new ArrayList<>());
+		Pbkdf2Engine counting = new Pbkdf2Engine() {
+
+			@Override
+			public byte[] derive(Pbkdf2Prf prf, byte[] password, byte[] salt, int iterations, int length) {
+				calls.add(prf.id() + ":" + iterations);
+				return Pbkdf2Engine.java().derive(prf, password, salt, iterations, length);
+			}
+
+			@Override
+			public String name() {
+				return "counting";
+			}
+
+		};
+		Pbkdf2DpapiPasswordEncoder current = Pbkdf2DpapiPasswordEncoder.builder()
+			.iterations(ITERATIONS)
+			.allowWeakParameters(true)
+			.engine(counting)
+			.build();
+		VerificationCostEqualizer equalizer = new VerificationCostEqualizer(current);
+		assertThat(equalizer.engine()).isSameAs(counting);
+		assertThat(VerificationCostEqualizer.none().engine().name()).isEqualTo("java");
+		AspNetIdentityPasswordEncoder aspnet = new AspNetIdentityPasswordEncoder(1_000_000, equalizer);
+		assertThat(aspnet.matches("password", aspNetV3("password", 5_000))).isTrue();
+		SaltHashPasswordEncoder saltHash = new SaltHashPasswordEncoder(1_000, false, equalizer);
+		saltHash.matches("password", "AAAAAAAAAAAAAAAAAAAAAA==:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
+		// Legacy check, then the remainder up to the current work, both on the counting engine.
+		assertThat(calls).contains("sha256:5000", "sha256:" + (ITERATIONS - 5_000), "sha256:1000",
+				"sha256:" + (ITERATIONS - 1_000));
 	}
 
 	private Map<String, BooleanSupplier> paths(DelegatingPasswordEncoder encoder) {
