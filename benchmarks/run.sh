@@ -9,10 +9,19 @@ cd "$(dirname "$0")/.."
 mvn -B -q -pl benchmarks -am package -DskipTests
 mkdir -p benchmarks/results
 jar=benchmarks/target/benchmarks.jar
-java -jar "$jar" 'Pbkdf2EngineBenchmark|Pbkdf2InterleavedBenchmark|Pbkdf2AfterJdkBenchmark|Pbkdf2ScalingBenchmark|EncoderOverheadBenchmark|LockoutCheckBenchmark|EncStartupBenchmark|StarterStartupBenchmark' \
+java -jar "$jar" 'Pbkdf2EngineBenchmark|Pbkdf2InterleavedBenchmark|Pbkdf2AfterJdkBenchmark|Pbkdf2ScalingBenchmark|EncoderOverheadBenchmark|LockoutCheckBenchmark|EncStartupBenchmark' \
+  -e 'Pbkdf2AfterJdkBenchmark.pureJavaSha512' \
   -rf json -rff benchmarks/results/results.json "$@" | tee benchmarks/results/results.txt
-# Allocation per hash and GC time of the two Java engines.
-java -jar "$jar" 'Pbkdf2EngineBenchmark.(ours|jdk)|Pbkdf2ConcurrencyBenchmark' -p prf=sha256 -prof gc \
+# What the starter adds to the start-up of a web application (8 forks each; docs/benchmarks.md has
+# the 20-fork run of both application kinds).
+java -jar "$jar" StarterStartupBenchmark -p web=servlet \
+  -rf json -rff benchmarks/results/startup.json "$@" | tee benchmarks/results/startup.txt
+# The pure-Java SHA-512 alternative, after the JDK's PBKDF2 or not (SHA-512 only: it has no SHA-256).
+java -jar "$jar" 'Pbkdf2AfterJdkBenchmark.pureJavaSha512' -p prf=sha512 \
+  -rf json -rff benchmarks/results/pure-java-sha512.json "$@" | tee benchmarks/results/pure-java-sha512.txt
+# Allocation per hash and GC time: the engine's clone loop (one and two threads), the allocation-free
+# loop, and the JDK.
+java -jar "$jar" 'Pbkdf2EngineBenchmark.jdk|Pbkdf2ConcurrencyBenchmark' -p prf=sha256 -prof gc -wi 2 -i 3 \
   -rf json -rff benchmarks/results/gc.json "$@" | tee benchmarks/results/gc.txt
 if [ -n "${FFM_JAVA_HOME:-}" ]; then
   # The OpenSSL engine against the Java engine on the same JDK; then both for SHA-512 after one JDK

@@ -47,9 +47,10 @@ import io.github.pbkdf2dpapi.protect.MasterKeySources;
  * Why not the sample application itself: its own beans need the starter's (the encoder, the
  * protector, the login throttle), so it cannot start without it, and it hashes its demo users at
  * 600,000 iterations on every start, which would swamp the difference. This application has what
- * the sample's start-up shares with the starter (auto-configuration, Spring Security); it has no
- * web server or Jackson of its own, so what the starter loads is, if anything, counted more fully
- * than in the sample.
+ * the sample's start-up shares with the starter (auto-configuration, Spring Security) and, with
+ * {@code web=servlet}, what the sample is: a Spring MVC application on an embedded Tomcat, with
+ * Jackson. With {@code web=none} the same class path starts without a web server, which counts
+ * what the starter loads more fully than any web application would.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -75,6 +76,13 @@ public class StarterStartupBenchmark {
 	@Param({ "with", "without" })
 	public String starter;
 
+	/**
+	 * {@code servlet}: a web application (Spring MVC on an embedded Tomcat on a random port, with
+	 * Jackson), like the sample; {@code none}: the same class path started without a web server.
+	 */
+	@Param({ "servlet", "none" })
+	public String web = "none";
+
 	private Map<String, Object> properties;
 
 	@Setup(Level.Trial)
@@ -87,6 +95,7 @@ public class StarterStartupBenchmark {
 			this.properties = new LinkedHashMap<>();
 			this.properties.put("logging.level.root", "warn");
 			this.properties.put("pbkdf2-dpapi.password.budget.check", "false");
+			this.properties.put("server.port", "0");
 			if ("with".equals(this.starter)) {
 				this.properties.put("pbkdf2-dpapi.keyring.directory", ring.toString());
 				this.properties.put("pbkdf2-dpapi.keyring.master-key.source", "plain");
@@ -143,7 +152,8 @@ public class StarterStartupBenchmark {
 	@Benchmark
 	public Object start() {
 		SpringApplication application = new SpringApplication(SecuredApplication.class);
-		application.setWebApplicationType(WebApplicationType.NONE);
+		application.setWebApplicationType(
+				"servlet".equals(this.web) ? WebApplicationType.SERVLET : WebApplicationType.NONE);
 		application.setBannerMode(Banner.Mode.OFF);
 		application.setDefaultProperties(this.properties);
 		try (ConfigurableApplicationContext context = application.run()) {
