@@ -1,8 +1,6 @@
 package io.github.pbkdf2dpapi.benchmarks;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -16,11 +14,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import io.github.pbkdf2dpapi.password.PepperRing;
 import io.github.pbkdf2dpapi.password.Pbkdf2DpapiPasswordEncoder;
 import io.github.pbkdf2dpapi.pbkdf2.Pbkdf2;
 import io.github.pbkdf2dpapi.pbkdf2.Pbkdf2Prf;
-import io.github.pbkdf2dpapi.protect.SecretProtectors;
 
 /**
  * The absolute cost of everything the encoder does around the PBKDF2 loop (salt, NFKC, pepper
@@ -41,7 +37,7 @@ import io.github.pbkdf2dpapi.protect.SecretProtectors;
 @Fork(1)
 public class EncoderOverheadAtOneIterationBenchmark {
 
-	private static final String PASSWORD = "correct horse battery staple";
+	private static final String PASSWORD = EncoderOverheadBenchmark.PASSWORD;
 
 	private final byte[] passwordBytes = PASSWORD.getBytes(StandardCharsets.UTF_8);
 
@@ -53,14 +49,7 @@ public class EncoderOverheadAtOneIterationBenchmark {
 
 	@Setup
 	public void setUp() {
-		byte[] pepper = new byte[32];
-		Arrays.fill(pepper, (byte) 7);
-		this.encoder = Pbkdf2DpapiPasswordEncoder.builder()
-			.iterations(1)
-			.allowWeakParameters(true)
-			.peppers(PepperRing.of("p1", Map.of("p1", pepper)))
-			.protector(SecretProtectors.aesGcm("k1", new byte[32]))
-			.build();
+		this.encoder = EncoderOverheadBenchmark.encoder(1);
 		this.record = this.encoder.encode(PASSWORD);
 	}
 

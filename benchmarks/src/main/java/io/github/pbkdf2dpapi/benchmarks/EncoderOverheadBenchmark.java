@@ -37,7 +37,7 @@ import io.github.pbkdf2dpapi.protect.SecretProtectors;
 @Fork(1)
 public class EncoderOverheadBenchmark {
 
-	private static final String PASSWORD = "correct horse battery staple";
+	static final String PASSWORD = "correct horse battery staple";
 
 	private final byte[] passwordBytes = PASSWORD.getBytes(StandardCharsets.UTF_8);
 
@@ -53,16 +53,27 @@ public class EncoderOverheadBenchmark {
 
 	@Setup
 	public void setUp() {
-		byte[] pepper = new byte[32];
-		Arrays.fill(pepper, (byte) 7);
-		this.encoder = Pbkdf2DpapiPasswordEncoder.builder()
-			.peppers(PepperRing.of("p1", Map.of("p1", pepper)))
-			.protector(SecretProtectors.aesGcm("k1", new byte[32]))
-			.build();
+		this.encoder = encoder(Pbkdf2DpapiPasswordEncoder.DEFAULT_ITERATIONS);
 		this.record = this.encoder.encode(PASSWORD);
 		this.spring = new Pbkdf2PasswordEncoder("", 16, Pbkdf2DpapiPasswordEncoder.DEFAULT_ITERATIONS,
 				Pbkdf2PasswordEncoder.SecretKeyFactoryAlgorithm.PBKDF2WithHmacSHA256);
 		this.springHash = this.spring.encode(PASSWORD);
+	}
+
+	/**
+	 * The encoder of these benchmarks: a pepper and an AES-GCM envelope around the given count.
+	 * @param iterations the PBKDF2 iterations
+	 * @return the encoder
+	 */
+	static Pbkdf2DpapiPasswordEncoder encoder(int iterations) {
+		byte[] pepper = new byte[32];
+		Arrays.fill(pepper, (byte) 7);
+		return Pbkdf2DpapiPasswordEncoder.builder()
+			.iterations(iterations)
+			.allowWeakParameters(iterations < Pbkdf2DpapiPasswordEncoder.DEFAULT_ITERATIONS)
+			.peppers(PepperRing.of("p1", Map.of("p1", pepper)))
+			.protector(SecretProtectors.aesGcm("k1", new byte[32]))
+			.build();
 	}
 
 	@Benchmark

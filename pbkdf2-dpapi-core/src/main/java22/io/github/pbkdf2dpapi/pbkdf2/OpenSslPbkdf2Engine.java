@@ -194,6 +194,9 @@ final class OpenSslPbkdf2Engine implements Pbkdf2Engine {
 
 	/**
 	 * {@code count} further iterations of HMAC-SHA256 from {@code U} in {@code inner}; returns {@code T} as bytes.
+	 * {@link #iterate512} is the same loop over 64-bit words: the two are kept apart on purpose so
+	 * that each hot loop reads and writes its own primitive word type, with no branch or widening
+	 * per word.
 	 */
 	private static byte[] iterate256(MethodHandle transform, MemorySegment ctx, MemorySegment inner,
 			MemorySegment outer, long[] innerState, long[] outerState, int count) {
