@@ -3,6 +3,7 @@ package io.github.pbkdf2dpapi.autoconfigure.password;
 import java.util.function.Supplier;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * A {@link PasswordEncoder} whose delegate is built on first use, once, by any thread: the
@@ -16,33 +17,25 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  */
 final class LazyPasswordEncoder implements PasswordEncoder {
 
-	private final Supplier<? extends PasswordEncoder> factory;
+	private final SingletonSupplier<PasswordEncoder> delegate;
 
-	private volatile PasswordEncoder delegate;
+	private volatile boolean initialized;
 
 	/**
 	 * Create an encoder whose delegate comes from the given factory, called once on first use.
 	 * @param factory the factory of the delegate, which must not return {@code null}
 	 */
 	LazyPasswordEncoder(Supplier<? extends PasswordEncoder> factory) {
-		this.factory = factory;
+		this.delegate = SingletonSupplier.of(() -> {
+			PasswordEncoder encoder = factory.get();
+			this.initialized = (encoder != null);
+			return encoder;
+		});
 	}
 
 	private PasswordEncoder delegate() {
-		PasswordEncoder encoder = this.delegate;
-		if (encoder == null) {
-			synchronized (this) {
-				encoder = this.delegate;
-				if (encoder == null) {
-					encoder = this.factory.get();
-					if (encoder == null) {
-						throw new IllegalStateException("The password encoder factory returned null");
-					}
-					this.delegate = encoder;
-				}
-			}
-		}
-		return encoder;
+		// Spring's memoising supplier: built once under a lock, then read without one.
+		return this.delegate.obtain();
 	}
 
 	@Override
@@ -65,7 +58,7 @@ final class LazyPasswordEncoder implements PasswordEncoder {
 	 * @return whether it exists
 	 */
 	boolean isInitialized() {
-		return this.delegate != null;
+		return this.initialized;
 	}
 
 	@Override
