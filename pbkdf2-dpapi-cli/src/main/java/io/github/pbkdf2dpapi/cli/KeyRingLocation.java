@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import io.github.pbkdf2dpapi.protect.DpapiScope;
 import io.github.pbkdf2dpapi.protect.KeyRingOptions;
+import io.github.pbkdf2dpapi.protect.KeyRingDirectory;
 import io.github.pbkdf2dpapi.protect.KeyRingProtector;
 import io.github.pbkdf2dpapi.protect.MasterKeySource;
 import io.github.pbkdf2dpapi.protect.MasterKeySources;
@@ -59,6 +60,15 @@ final class KeyRingLocation {
 	MasterKeySource masterKeySource(CliEnvironment env) {
 		return resolve(this.source, this.credential, this.variable, this.file, this.dpapiScope, this.dpapiEntropy, env,
 				"--master-key-file");
+	}
+
+	/**
+	 * The key ring directory named by the options, with its master key source.
+	 * @param env the CLI environment (for the master key's variable)
+	 * @return the directory, not yet read
+	 */
+	KeyRingDirectory directory(CliEnvironment env) {
+		return new KeyRingDirectory(requireDirectory(), masterKeySource(env));
 	}
 
 	KeyRingProtector openProtector(CliEnvironment env) {

@@ -49,8 +49,7 @@ final class KeyringCommand implements Callable<Integer> {
 
 		@Override
 		public Integer call() {
-			KeyRingDirectory directory = new KeyRingDirectory(this.location.requireDirectory(),
-					this.location.masterKeySource(this.env));
+			KeyRingDirectory directory = this.location.directory(this.env);
 			KeyRingKey key = directory.init(this.env.clock().instant());
 			this.env.out().println("Created key ring " + directory.getDirectory() + " with key " + key.id()
 					+ " (active now); key material protected by " + directory.getMasterKeySource().description() + ".");
@@ -86,8 +85,7 @@ final class KeyringCommand implements Callable<Integer> {
 
 		@Override
 		public Integer call() {
-			KeyRingDirectory directory = new KeyRingDirectory(this.location.requireDirectory(),
-					this.location.masterKeySource(this.env));
+			KeyRingDirectory directory = this.location.directory(this.env);
 			Instant now = this.env.clock().instant();
 			KeyRingKey key = directory.addKey(now, this.activateIn, this.expireAfter);
 			this.env.out().println("Added key " + key.id() + "; it becomes primary at " + key.activation()
@@ -113,8 +111,7 @@ final class KeyringCommand implements Callable<Integer> {
 
 		@Override
 		public Integer call() {
-			KeyRing ring = new KeyRingDirectory(this.location.requireDirectory(), this.location.masterKeySource(this.env))
-				.load();
+			KeyRing ring = this.location.directory(this.env).load();
 			Instant now = this.env.clock().instant();
 			Optional<KeyRingKey> primary = ring.primary(now);
 			String format = "%-2s%-20s%-9s%-26s%-26s%-26s%-26s%s%n";
@@ -156,8 +153,7 @@ final class KeyringCommand implements Callable<Integer> {
 
 		@Override
 		public Integer call() {
-			KeyRingDirectory directory = new KeyRingDirectory(this.location.requireDirectory(),
-					this.location.masterKeySource(this.env));
+			KeyRingDirectory directory = this.location.directory(this.env);
 			KeyRingKey key = directory.revoke(this.keyId, this.env.clock().instant());
 			this.env.out().println("Revoked key " + key.id() + " at " + key.revocation().orElseThrow() + ".");
 			if (directory.load().primary(this.env.clock().instant()).isEmpty()) {
@@ -205,8 +201,7 @@ final class KeyringCommand implements Callable<Integer> {
 
 		@Override
 		public Integer call() {
-			KeyRingDirectory directory = new KeyRingDirectory(this.location.requireDirectory(),
-					this.location.masterKeySource(this.env));
+			KeyRingDirectory directory = this.location.directory(this.env);
 			MasterKeySource target = KeyRingLocation.resolve(this.newSource, this.newCredential, this.newVariable,
 					this.newFile, this.newScope, null, this.env, "--new-master-key-file");
 			List<KeyRingKey> keys = directory.rewrap(target);
